@@ -1,0 +1,39 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env. Everything else imports `env`.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  PGLITE_DIR: z.string().min(1).optional(),
+  SEED: z.enum(["demo", "none"]).default("demo"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "ENCRYPTION_KEY must be 32 bytes in base64")
+    .optional(),
+  // Requests per client per 10 minutes; 0 turns a limit off (benchmarks, load tests).
+  RATE_LIMIT_REPORTS: z.coerce.number().int().min(0).default(10),
+  RATE_LIMIT_TRACK: z.coerce.number().int().min(0).default(60),
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };
+
+function load(): Env {
+  const raw = { ...process.env };
+  for (const k of Object.keys(raw)) if (raw[k] === "") delete raw[k];
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  const pgliteDir = path.resolve(parsed.data.PGLITE_DIR ?? path.join(dataDir, "pglite"));
+  return { ...parsed.data, dataDir, pgliteDir };
+}
+
+export const env: Env = load();
+
+export const isEmbedded = () => !env.DATABASE_URL;

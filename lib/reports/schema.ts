@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/config";
+import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
+import { stripControl } from "@/lib/text/normalize";
+import { ALL_CATEGORIES, CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, KINDS, MAX_URLS, type Kind } from "./categories";
+
+// One schema for the form (zodResolver), the server action and POST /api/v1/reports.
+// Messages are keys under `validation` in the message files.
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const cleanString = (v: unknown) => (typeof v === "string" ? stripControl(v).normalize("NFC").trim() : v);
+const toAsciiDigits = (s: string) => s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
+
+/** A textarea gives one link per line; the API gives an array. Both become an array. */
+function toUrlList(v: unknown): unknown {
+  if (v === undefined || v === null) return [];
+  if (typeof v === "string") return v.split(/[\r\n\s]+/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x.trim() : x)).filter((x) => x !== "");
+  return v;
+}
+
+/** Latest moment "when it was seen" may be: a date-only value may be "today" anywhere on Earth. */
+function latestSeenAt(isDateOnly: boolean, now = Date.now()) {
+  return isDateOnly ? now + 14 * 3600_000 : now + 5 * 60_000;
+}
+
+const seenAtSchema = z
+  .string({ error: "validation.seenAtInvalid" })
+  .max(40, "validation.seenAtInvalid")
+  .refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), "validation.seenAtInvalid")
+  .refine((s) => Date.parse(s) >= Date.parse("2000-01-01"), "validation.seenAtTooOld")
+  .refine((s) => Date.parse(s) <= latestSeenAt(s.length === 10), "validation.seenAtFuture")
+  .transform((s) => new Date(s));
+
+const contactSchema = z
+  .object({
+    email: z.preprocess(
+      (v) => blankToUndefined(cleanString(v)),
+      z.email({ error: "validation.emailInvalid" }).max(254, "validation.emailInvalid").optional(),
+    ),
+    phone: z.preprocess(
+      (v) => blankToUndefined(typeof v === "string" ? toAsciiDigits(cleanString(v) as string) : v),
+      z
+        .string({ error: "validation.phoneInvalid" })
+        .max(32, "validation.phoneInvalid")
+        .refine((s) => /^\+?[0-9]{6,15}$/.test(s.replace(/[\s\-.()]/g, "")), "validation.phoneInvalid")
+        .transform((s) => s.replace(/[\s\-.()]/g, ""))
+        .optional(),
+    ),
+  })
+  .optional();
+
+export const reportSchema = z
+  .object({
+    kind: z.enum(KINDS, { error: "validation.kindRequired" }),
+    category: z.enum(ALL_CATEGORIES as [string, ...string[]], { error: "validation.categoryRequired" }),
+    urls: z.preprocess(
+      toUrlList,
+      z
+        .array(
+          z
+            .string({ error: "validation.urlInvalid" })
+            .max(2048, "validation.urlTooLong")
+            .refine((u) => canonicalizeUrl(u) !== null, "validation.urlInvalid"),
+          { error: "validation.urlInvalid" },
+        )
+        .max(MAX_URLS, "validation.tooManyUrls"),
+    ),
+    platform: z.preprocess(blankToUndefined, z.enum(PLATFORMS, { error: "validation.platformInvalid" }).optional()),
+    description: z.preprocess(
+      cleanString,
+      z
+        .string({ error: "validation.descriptionTooShort" })
+        .min(DESCRIPTION_MIN, "validation.descriptionTooShort")
+        .max(DESCRIPTION_MAX, "validation.descriptionTooLong"),
+    ),
+    seenAt: z.preprocess(blankToUndefined, seenAtSchema.optional()),
+    contact: contactSchema,
+    locale: z.preprocess(blankToUndefined, z.enum(LOCALES, { error: "validation.localeInvalid" }).optional()),
+    declaration: z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: "validation.declarationRequired" })),
+  })
+  // Cross-field rules run even when other fields failed, so every problem is listed at once.
+  .superRefine(
+    (v, ctx) => {
+    const kind = (KINDS as readonly unknown[]).includes(v.kind) ? (v.kind as Kind) : undefined;
+    if (kind && typeof v.category === "string" && ALL_CATEGORIES.includes(v.category as never) && !(CATEGORIES[kind] as readonly string[]).includes(v.category)) {
+      ctx.addIssue({ code: "custom", path: ["category"], message: "validation.categoryMismatch" });
+    }
+    const urls = Array.isArray(v.urls) ? v.urls : [];
+    if (kind === "violent_content" && urls.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["urls"], message: "validation.urlRequiredForViolent" });
+    }
+    if (urls.length === 0 && v.platform === undefined) {
+      ctx.addIssue({ code: "custom", path: ["platform"], message: "validation.platformRequired" });
+    }
+    },
+    // Values may be partly invalid here; the checks above only read what they can trust.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
+
+export type ReportFormValues = z.input<typeof reportSchema>;
+export type ReportInput = z.output<typeof reportSchema>;
+
+/** Native form posts (JavaScript off) arrive as FormData with dotted names. */
+export function reportFromFormData(fd: FormData): Record<string, unknown> {
+  const get = (k: string) => {
+    const v = fd.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  return {
+    kind: get("kind"),
+    category: get("category"),
+    urls: get("urls"),
+    platform: get("platform"),
+    description: get("description"),
+    seenAt: get("seenAt"),
+    contact: { email: get("contact.email"), phone: get("contact.phone") },
+    locale: get("locale"),
+    declaration: get("declaration"),
+  };
+}

@@ -1,0 +1,46 @@
+// Text normalisation for matching and search. Pure; the same function runs at intake and at
+// query time so both sides of a comparison are normalised alike.
+
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+const TATWEEL = /\u0640/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g;
+
+function digitValue(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
+}
+
+/**
+ * Arabic: diacritics and tatweel removed, alef forms (أ إ آ ٱ) → ا, ى → ي, ة → ه, Persian
+ * ی/ک → ي/ك, Eastern digits → 0-9. Latin: case-folded, accents removed. Punctuation and
+ * emoji become spaces; runs of space collapse.
+ */
+export function normalizeText(input: string): string {
+  return (
+    input
+      // NFKC folds Arabic presentation forms and full-width Latin into their base letters.
+      .normalize("NFKC")
+      .replace(TATWEEL, "")
+      .replace(ARABIC_DIGITS, digitValue)
+      .replace(/\u0671/g, "\u0627")
+      .replace(/\u0649/g, "\u064A")
+      .replace(/\u06CC/g, "\u064A")
+      .replace(/\u06A9/g, "\u0643")
+      .replace(/\u0629/g, "\u0647")
+      .toLowerCase()
+      .replace(/ß/g, "ss")
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
+      // NFD splits accents and hamza/madda off their letters, then every combining mark goes:
+      // é → e, أ → ا, آ → ا, and Arabic harakat (already marks) disappear.
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+  );
+}
+
+/** Removes characters that must never reach storage (NUL, C0/C1 controls, zero-width). */
+export function stripControl(input: string): string {
+  return input.replace(CONTROL, "");
+}
