@@ -2,9 +2,16 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": path.resolve(import.meta.dirname),
   // The marker package throws outside React Server Components; tests run services directly.
-  "server-only": path.resolve(__dirname, "lib/testing/empty.ts"),
+  "server-only": path.resolve(import.meta.dirname, "lib/testing/empty.ts"),
+};
+
+// Fixed secrets for tests, so the suite also runs with DATABASE_URL (where they are required).
+const testEnv = {
+  AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789",
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  DATA_DIR: ".data/test",
 };
 
 export default defineConfig({
@@ -17,6 +24,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
           exclude: ["**/*.db.test.ts"],
           environment: "node",
+          env: testEnv,
         },
       },
       {
@@ -25,6 +33,7 @@ export default defineConfig({
           name: "db",
           include: ["lib/**/*.db.test.ts", "app/**/*.db.test.ts"],
           environment: "node",
+          env: testEnv,
           globalSetup: ["lib/testing/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,

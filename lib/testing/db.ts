@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import { Client } from "pg";
+import { inject } from "vitest";
+import { connectPostgres, openPglite, pgliteConnection, type Connection } from "@/lib/db/connect";
+
+/** A migrated, empty database of its own for one test file, on whichever engine the run uses. */
+export async function createTestDb(): Promise<Connection> {
+  const template = inject("dbTemplate");
+  if (template.engine === "pglite") {
+    const pg = await openPglite(undefined, new Blob([await fs.readFile(template.file)]));
+    return pgliteConnection(pg);
+  }
+  const base = new URL(template.url);
+  const templateName = base.pathname.slice(1);
+  const name = `${templateName}_t_${randomBytes(4).toString("hex")}`;
+  const admin = new URL(template.url);
+  admin.pathname = "/postgres";
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`create database "${name}" template "${templateName}"`);
+  await client.end();
+  const url = new URL(template.url);
+  url.pathname = `/${name}`;
+  const conn = connectPostgres(url.toString());
+  return {
+    ...conn,
+    async close() {
+      await conn.close();
+      const c = new Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
