@@ -2,6 +2,11 @@ import path from "node:path";
 import { z } from "zod";
 
 // The one place that reads process.env. Everything else imports `env`.
+
+/** A configuration the app must not start with; the message names what to fix. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -27,10 +32,10 @@ function load(): Env {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
   }
-  const dataDir = path.resolve(parsed.data.DATA_DIR);
-  const pgliteDir = path.resolve(parsed.data.PGLITE_DIR ?? path.join(dataDir, "pglite"));
+  const dataDir = path.resolve(/* turbopackIgnore: true */ parsed.data.DATA_DIR);
+  const pgliteDir = path.resolve(/* turbopackIgnore: true */ parsed.data.PGLITE_DIR ?? path.join(dataDir, "pglite"));
   return { ...parsed.data, dataDir, pgliteDir };
 }
 

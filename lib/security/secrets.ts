@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { env, isEmbedded } from "@/lib/env";
+import { ConfigError, env, isEmbedded } from "@/lib/env";
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export interface Secrets {
   authSecret: string;

@@ -1,0 +1,29 @@
+"use server";
+
+import { headers } from "next/headers";
+import { ExpectedError, type ErrorCode } from "@/lib/errors";
+import { isDbUnavailable } from "@/lib/http/db-errors";
+import { clientKey } from "@/lib/http/request";
+import { lookUpReport } from "@/lib/reports/submit";
+import type { TrackedReport } from "@/lib/reports/track";
+
+export type TrackFormState =
+  | { ok: true; data: TrackedReport }
+  | { ok: false; code: ErrorCode | "internal_error"; fieldErrors?: Record<string, string>; receipt?: string; retryAfter?: number }
+  | null;
+
+export async function trackAction(_prev: TrackFormState, fd: FormData): Promise<TrackFormState> {
+  const receipt = fd.get("receipt");
+  if (typeof receipt !== "string" || receipt.trim() === "") {
+    return { ok: false, code: "validation_failed", fieldErrors: { receipt: "validation.receiptRequired" } };
+  }
+  const typed = receipt.slice(0, 64);
+  try {
+    return { ok: true, data: await lookUpReport(typed, clientKey(await headers())) };
+  } catch (error) {
+    if (error instanceof ExpectedError) return { ok: false, code: error.code, receipt: typed, retryAfter: error.detail?.retryAfter };
+    if (isDbUnavailable(error)) return { ok: false, code: "service_unavailable", receipt: typed };
+    console.error("[iblagh] track action failed:", error instanceof Error ? error.stack : error);
+    return { ok: false, code: "internal_error", receipt: typed };
+  }
+}

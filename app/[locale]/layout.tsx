@@ -1,0 +1,52 @@
+import "@fontsource-variable/noto-sans-arabic/wght.css";
+import "@fontsource-variable/noto-sans/wght.css";
+import "../globals.css";
+import type { Metadata, Viewport } from "next";
+import { notFound } from "next/navigation";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { dirOf, LOCALES } from "@/lib/i18n/config";
+import { routing } from "@/lib/i18n/routing";
+
+export function generateStaticParams() {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5541" };
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return {
+    title: { default: t("homeTitle"), template: `%s — ${t("siteName")}` },
+    description: t("homeDescription"),
+    alternates: { languages: Object.fromEntries(LOCALES.map((l) => [l, `/${l}`])) },
+  };
+}
+
+export default async function LocaleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "nav" });
+
+  return (
+    <html lang={locale} dir={dirOf(locale)}>
+      <body className="flex min-h-dvh flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {t("skipToContent")}
+        </a>
+        {/* Client components get only the messages they use, passed where they render. */}
+        <NextIntlClientProvider messages={null}>
+          <SiteHeader locale={locale} />
+          <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
+            {children}
+          </main>
+          <SiteFooter locale={locale} />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { errorResponse } from "@/lib/http/errors";
+import { clientKey, readJsonBody } from "@/lib/http/request";
+import { localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { lookUpReport } from "@/lib/reports/submit";
+
+const trackRequestSchema = z.object({
+  receipt: z.string({ error: "validation.receiptRequired" }),
+});
+
+export async function POST(req: Request) {
+  const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
+  try {
+    const { receipt } = trackRequestSchema.parse(await readJsonBody(req));
+    const found = await lookUpReport(receipt, clientKey(req.headers));
+    return NextResponse.json(found, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error, locale);
+  }
+}

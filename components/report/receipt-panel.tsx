@@ -1,0 +1,67 @@
+"use client";
+
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { Link } from "@/lib/i18n/navigation";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { clearDraft } from "./draft";
+
+export function ReceiptPanel({ receipt, submittedAt }: { receipt: string; submittedAt: string }) {
+  const t = useTranslations("report");
+  const format = useFormatter();
+  const locale = useLocale();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const interactive = useHydrated();
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    clearDraft();
+    heading.current?.focus();
+  }, []);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(receipt);
+      setCopied(true);
+    } catch {
+      // Clipboard refused (insecure context): the code is still on screen, selectable.
+    }
+  }
+
+  return (
+    <section aria-labelledby="receipt-heading" className="space-y-5 rounded-xl bg-white p-5 shadow-sm" data-testid="receipt-panel">
+      <h1 id="receipt-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold text-brand-800">
+        {t("successHeading")}
+      </h1>
+      <p>{t("successIntro")}</p>
+      <div className="rounded-lg border-2 border-dashed border-brand-600 bg-brand-50 p-4 text-center">
+        <p className="text-sm text-muted">{t("receiptLabel")}</p>
+        <p data-testid="receipt" dir="ltr" className="select-all font-mono text-2xl font-bold tracking-widest sm:text-3xl">
+          {receipt}
+        </p>
+        <p className="mt-2 text-sm text-muted">{t("submittedAt", { date: format.dateTime(new Date(submittedAt), { dateStyle: "long", timeStyle: "short" }) })}</p>
+      </div>
+      {interactive ? (
+        <div className="no-print flex flex-wrap gap-3">
+          <button type="button" onClick={copy} className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {copied ? t("copied") : t("copy")}
+          </button>
+          <button type="button" onClick={() => window.print()} className="rounded-lg border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800">
+            {t("print")}
+          </button>
+          <span aria-live="polite" className="sr-only">
+            {copied ? t("copied") : ""}
+          </span>
+        </div>
+      ) : null}
+      <div className="no-print flex flex-wrap gap-4">
+        <Link href="/track" className="font-semibold text-brand-700 underline">
+          {t("trackLink")}
+        </Link>
+        <a href={`/${locale}/report`} className="text-brand-700 underline">
+          {t("another")}
+        </a>
+      </div>
+    </section>
+  );
+}

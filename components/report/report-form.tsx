@@ -1,0 +1,204 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocale, useTranslations } from "next-intl";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
+import type { ReportFormState } from "@/app/[locale]/(public)/report/actions";
+import { CATEGORIES, DESCRIPTION_MAX, KINDS } from "@/lib/reports/categories";
+import { reportSchema, type ReportFormValues, type ReportInput } from "@/lib/reports/schema";
+import { detectPlatform, PLATFORMS } from "@/lib/text/canonical-url";
+import { describedBy, Field, FieldError, fieldIds, inputClass } from "@/components/ui/field";
+import { hasContent, loadDraft, newIdempotencyKey, saveDraft, type Draft } from "./draft";
+import { ReceiptPanel } from "./receipt-panel";
+
+type Action = (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
+
+// Values typed before a post without JavaScript come back from the server as flat strings.
+function initialValues(values?: Record<string, string>) {
+  return {
+    kind: values?.kind ?? "",
+    category: values?.category ?? "",
+    urls: values?.urls ?? "",
+    platform: values?.platform ?? "",
+    description: values?.description ?? "",
+    seenAt: values?.seenAt ?? "",
+    contact: { email: values?.["contact.email"] ?? "", phone: values?.["contact.phone"] ?? "" },
+    declaration: values?.declaration === "on",
+  };
+}
+
+const errorKey = (e: unknown) => (e && typeof e === "object" && "message" in e && typeof e.message === "string" ? e.message : undefined);
+
+export function ReportForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  if (state?.ok) return <ReceiptPanel receipt={state.data.receipt} submittedAt={state.data.submittedAt} />;
+  return <ReportFields state={state} formAction={formAction} pending={pending} />;
+}
+
+function ReportFields({ state, formAction, pending }: { state: ReportFormState; formAction: (fd: FormData) => void; pending: boolean }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const formRef = useRef<HTMLFormElement>(null);
+  const failed = state && !state.ok ? state : undefined;
+  const defaults = initialValues(failed?.values);
+  const [idempotencyKey, setIdempotencyKey] = useState(failed?.values?.idempotencyKey ?? "");
+  const [restored, setRestored] = useState(false);
+  const [clientInvalid, setClientInvalid] = useState(false);
+
+  const form = useForm<ReportFormValues, unknown, ReportInput>({ resolver: zodResolver(reportSchema), defaultValues: defaults as ReportFormValues, mode: "onTouched" });
+  const { register, watch, formState, handleSubmit } = form;
+
+  // Restore an unsent draft, then keep saving what is typed.
+  useEffect(() => {
+    const draft = loadDraft();
+    let key = draft?.idempotencyKey;
+    if (draft && !failed && hasContent(draft)) {
+      const { idempotencyKey: _k, ...values } = draft;
+      form.reset({ ...defaults, ...values } as ReportFormValues);
+      setRestored(true);
+    }
+    key ??= newIdempotencyKey();
+    setIdempotencyKey(key);
+    const sub = watch((values) => saveDraft({ ...(values as Draft), idempotencyKey: key }));
+    return () => sub.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
+
+  const kind = watch("kind") as string;
+  const urlsText = (watch("urls") as string) ?? "";
+  const description = (watch("description") as string) ?? "";
+  const firstUrl = urlsText.split(/\s+/).find((u) => detectPlatform(u));
+  const detected = firstUrl ? detectPlatform(firstUrl) : null;
+
+  // A field's messages: the browser's check first, the server's when the browser had none.
+  const errs = (name: string): string[] => {
+    const client = name.split(".").reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], formState.errors as RhfErrors);
+    const key = errorKey(client) ?? failed?.fieldErrors?.[name];
+    return key ? [t(key as "validation.invalid")] : [];
+  };
+  const urlErrs = (): string[] => {
+    const own = errs("urls");
+    const perLine: string[] = [];
+    for (let i = 0; i < 5 + 1; i++) {
+      const c = (formState.errors.urls as unknown as unknown[] | undefined)?.[i];
+      const key = errorKey(c) ?? failed?.fieldErrors?.[`urls.${i}`];
+      if (key) perLine.push(t("report.urlsLine", { line: i + 1, message: t(key as "validation.invalid") }));
+    }
+    return [...own, ...perLine];
+  };
+
+  const onSubmit = handleSubmit(
+    () => {
+      setClientInvalid(false);
+      const fd = new FormData(formRef.current!);
+      startTransition(() => formAction(fd));
+    },
+    () => setClientInvalid(true),
+  );
+
+  const showSummary = clientInvalid || failed?.code === "validation_failed";
+  const serverFailure = failed && failed.code !== "validation_failed" ? failed : undefined;
+  const a11y = (name: string, hint: boolean, e: string[]) => ({ id: fieldIds(name).id, "aria-invalid": e.length > 0 || undefined, "aria-describedby": describedBy(name, hint, e) });
+  const kindErrs = errs("kind");
+  const declErrs = errs("declaration");
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="report-heading">
+      <div className="space-y-2">
+        <h1 id="report-heading" className="text-2xl font-bold">{t("report.heading")}</h1>
+        <p className="text-muted">{t("report.intro")}</p>
+      </div>
+      {restored ? (
+        <p data-testid="draft-restored" className="rounded-lg bg-brand-50 p-3 text-sm">{t("report.draftRestored")}</p>
+      ) : null}
+      {showSummary ? (
+        <p data-testid="form-error-summary" role="alert" className="rounded-lg border border-danger bg-danger-50 p-3 font-medium text-danger">
+          {t("report.errorSummary")}
+        </p>
+      ) : null}
+      {serverFailure ? (
+        <p data-testid="form-error" role="alert" className="rounded-lg border border-danger bg-danger-50 p-3 font-medium text-danger">
+          {serverFailure.code === "rate_limited" ? t("apiErrors.rate_limited", { seconds: serverFailure.retryAfter ?? 60 }) : t("report.failed")}
+        </p>
+      ) : null}
+
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+
+      <fieldset className="space-y-2" aria-describedby={describedBy("kind", false, kindErrs)}>
+        <legend className="mb-2 font-semibold">{t("report.kindLegend")}</legend>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {KINDS.map((k) => (
+            <label key={k} className="flex cursor-pointer items-start gap-3 rounded-lg border border-gray-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <input type="radio" value={k} defaultChecked={defaults.kind === k} className="mt-1.5 size-5 accent-brand-700" aria-invalid={kindErrs.length > 0 || undefined} {...register("kind")} />
+              <span>
+                <span className="block font-semibold">{t(`report.kinds.${k}`)}</span>
+                <span className="block text-sm text-muted">{t(`report.kinds.${k}Hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError name="kind" errors={kindErrs} />
+      </fieldset>
+
+      <Field name="category" label={t("report.category")} errors={errs("category")}>
+        <select defaultValue={defaults.category} className={inputClass} {...a11y("category", false, errs("category"))} {...register("category")}>
+          <option value="">{t("report.categoryPlaceholder")}</option>
+          {KINDS.filter((k) => !kind || k === kind).map((k) => (
+            <optgroup key={k} label={t(`report.kinds.${k}`)}>
+              {CATEGORIES[k].map((c) => (
+                <option key={c} value={c}>{t(`categories.${c}`)}</option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </Field>
+
+      <Field name="urls" label={t("report.urls")} hint={t("report.urlsHint")} errors={urlErrs()}>
+        <textarea rows={3} dir="ltr" inputMode="url" autoComplete="off" spellCheck={false} defaultValue={defaults.urls} className={`${inputClass} text-start font-mono text-sm`} {...a11y("urls", true, urlErrs())} {...register("urls")} />
+      </Field>
+
+      <Field name="platform" label={t("report.platform")} hint={detected ? t("report.platformDetected", { platform: t(`platforms.${detected}`) }) : t("report.platformHint")} errors={errs("platform")}>
+        <select defaultValue={defaults.platform} disabled={Boolean(detected)} className={inputClass} {...a11y("platform", true, errs("platform"))} {...register("platform")}>
+          <option value="">{t("report.platformPlaceholder")}</option>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>{t(`platforms.${p}`)}</option>
+          ))}
+        </select>
+      </Field>
+
+      <Field name="description" label={t("report.description")} hint={t("report.descriptionHint")} errors={errs("description")}>
+        <textarea rows={6} maxLength={DESCRIPTION_MAX + 100} defaultValue={defaults.description} className={inputClass} {...a11y("description", true, errs("description"))} {...register("description")} />
+        <p className="text-end text-xs text-muted" aria-hidden="true">{t("report.descriptionCount", { count: description.trim().length, max: DESCRIPTION_MAX })}</p>
+      </Field>
+
+      <Field name="seenAt" label={t("report.seenAt")} errors={errs("seenAt")}>
+        <input type="date" defaultValue={defaults.seenAt} min="2000-01-01" className={`${inputClass} sm:w-60`} {...a11y("seenAt", false, errs("seenAt"))} {...register("seenAt")} />
+      </Field>
+
+      <fieldset className="space-y-4 rounded-xl border border-gray-300 bg-white p-4">
+        <legend className="px-1 font-semibold">{t("report.contactLegend")}</legend>
+        <p className="text-sm text-muted">{t("report.contactNote")}</p>
+        <Field name="contact.email" label={t("report.email")} errors={errs("contact.email")}>
+          <input type="email" dir="ltr" autoComplete="email" defaultValue={defaults.contact.email} className={`${inputClass} text-start`} {...a11y("contact.email", false, errs("contact.email"))} {...register("contact.email")} />
+        </Field>
+        <Field name="contact.phone" label={t("report.phone")} errors={errs("contact.phone")}>
+          <input type="tel" dir="ltr" autoComplete="tel" defaultValue={defaults.contact.phone} className={`${inputClass} text-start`} {...a11y("contact.phone", false, errs("contact.phone"))} {...register("contact.phone")} />
+        </Field>
+      </fieldset>
+
+      <div className="space-y-1.5">
+        <label className="flex cursor-pointer items-start gap-3">
+          <input type="checkbox" defaultChecked={defaults.declaration} className="mt-1.5 size-5 shrink-0 accent-brand-700" {...a11y("declaration", false, declErrs)} {...register("declaration")} />
+          <span>{t("report.declaration")}</span>
+        </label>
+        <FieldError name="declaration" errors={declErrs} />
+      </div>
+
+      <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto">
+        {pending ? t("report.submitting") : t("report.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import fs from "node:fs";
+import { env } from "@/lib/env";
+import { getSecrets } from "@/lib/security/secrets";
+import { connectPostgres, openPglite, pgliteConnection, type Connection, type Db } from "./connect";
+import { seedIfEmpty } from "./seed";
+
+interface Holder {
+  conn: Promise<Connection>;
+}
+
+// One connection (one PGlite instance, or one pool) per process, kept on globalThis so that
+// dev-server reloads and separately bundled routes share it. A second PGlite on the same data
+// folder would silently diverge.
+const globalHolder = globalThis as typeof globalThis & { __iblaghDb?: Holder };
+
+async function open(): Promise<Connection> {
+  // Fail at start, naming the missing variable, rather than at the first encrypted write.
+  getSecrets();
+  let conn: Connection;
+  if (env.DATABASE_URL) {
+    conn = connectPostgres(env.DATABASE_URL);
+  } else {
+    fs.mkdirSync(env.pgliteDir, { recursive: true });
+    conn = pgliteConnection(await openPglite(env.pgliteDir));
+  }
+  await conn.migrate();
+  // A server database is seeded only on request (npm run db:seed); an embedded one on first start.
+  if (!env.DATABASE_URL && env.SEED === "demo") await seedIfEmpty(conn.db);
+  return conn;
+}
+
+export function getConnection(): Promise<Connection> {
+  if (!globalHolder.__iblaghDb) {
+    const conn = open();
+    globalHolder.__iblaghDb = { conn };
+    // A failed start must not be cached forever: the next request tries again.
+    conn.catch(() => {
+      if (globalHolder.__iblaghDb?.conn === conn) globalHolder.__iblaghDb = undefined;
+    });
+  }
+  return globalHolder.__iblaghDb.conn;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getConnection()).db;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { ExpectedError } from "@/lib/errors";
+import { keyedHash } from "@/lib/security/crypto";
+import { getSecrets } from "@/lib/security/secrets";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads a JSON body, refusing non-JSON (415), bodies over the limit (413) and bad JSON (400). */
+export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) throw new ExpectedError("unsupported_media_type");
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw new ExpectedError("payload_too_large");
+  if (!req.body) throw new ExpectedError("invalid_json");
+
+  // Count bytes as they arrive: a missing or false Content-Length must not let a huge body in.
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ExpectedError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ExpectedError("invalid_json");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ExpectedError("invalid_json");
+  }
+}
+
+/**
+ * A stable, non-reversible identifier of the client for rate limiting. The address itself is
+ * never stored. Behind a proxy, the first X-Forwarded-For entry is the client.
+ */
+export function clientKey(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const address = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  return keyedHash(address, getSecrets().encryptionKey, "client");
+}

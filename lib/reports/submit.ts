@@ -1,0 +1,36 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { ExpectedError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { hitRateLimit, purgeRateLimits } from "@/lib/security/rate-limit";
+import { purgeIdempotencyKeys, submitReport, type Receipt } from "./intake";
+import type { ReportInput } from "./schema";
+import { trackReport, type TrackedReport } from "./track";
+
+const WINDOW_SECONDS = 600;
+
+// Housekeeping rides on traffic, rarely, so no scheduler is needed.
+function maybePurge(db: Awaited<ReturnType<typeof getDb>>) {
+  if (Math.random() < 0.01) {
+    void Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db)]).catch(() => {});
+  }
+}
+
+/** The entry point shared by the API and the form: rate limit, then intake. */
+export async function receiveReport(input: ReportInput, opts: { locale: Locale; client: string; idempotencyKey?: string }): Promise<Receipt & { replayed: boolean }> {
+  const db = await getDb();
+  const limit = await hitRateLimit(db, `report:${opts.client}`, env.RATE_LIMIT_REPORTS, WINDOW_SECONDS);
+  if (!limit.ok) throw new ExpectedError("rate_limited", { retryAfter: limit.retryAfter });
+  maybePurge(db);
+  return submitReport(db, input, { locale: opts.locale, idempotencyKey: opts.idempotencyKey });
+}
+
+export async function lookUpReport(receipt: string, client: string): Promise<TrackedReport> {
+  const db = await getDb();
+  const limit = await hitRateLimit(db, `track:${client}`, env.RATE_LIMIT_TRACK, WINDOW_SECONDS);
+  if (!limit.ok) throw new ExpectedError("rate_limited", { retryAfter: limit.retryAfter });
+  const found = await trackReport(db, receipt);
+  if (!found) throw new ExpectedError("not_found");
+  return found;
+}

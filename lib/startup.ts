@@ -1,0 +1,20 @@
+import { getConnection } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+// Open the database, migrate and seed before the first visitor arrives, and stop the start
+// with its reason when the configuration cannot work.
+export async function startUp() {
+  if (env.NEXT_PHASE === "phase-production-build") return;
+  try {
+    const started = Date.now();
+    const conn = await getConnection();
+    console.log(`[iblagh] database ready (${conn.engine}) in ${Date.now() - started} ms`);
+  } catch (error) {
+    if (error instanceof Error && error.name === "ConfigError") {
+      console.error(`[iblagh] ${error.message}`);
+      process.exit(1);
+    }
+    // A database server may still be starting; /api/health answers 503 until it is reachable.
+    console.error("[iblagh] database not ready:", error instanceof Error ? error.message : error);
+  }
+}
