@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
 import type { ReportFormState } from "@/app/[locale]/(public)/report/actions";
 import { CATEGORIES, DESCRIPTION_MAX, KINDS } from "@/lib/reports/categories";
@@ -30,13 +30,27 @@ function initialValues(values?: Record<string, string>) {
 
 const errorKey = (e: unknown) => (e && typeof e === "object" && "message" in e && typeof e.message === "string" ? e.message : undefined);
 
+/**
+ * Without JavaScript the form posts natively to the server action (useActionState). With it,
+ * the action is called directly so that a lost connection or a server error is caught here and
+ * shown beside the citizen's untouched values, instead of replacing the page.
+ */
 export function ReportForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [nativeState, formAction] = useActionState(action, null);
+  const [jsState, setJsState] = useState<ReportFormState>(null);
+  const state = jsState ?? nativeState;
+  const send = async (fd: FormData) => {
+    try {
+      setJsState(await action(null, fd));
+    } catch {
+      setJsState({ ok: false, code: "service_unavailable" });
+    }
+  };
   if (state?.ok) return <ReceiptPanel receipt={state.data.receipt} submittedAt={state.data.submittedAt} />;
-  return <ReportFields state={state} formAction={formAction} pending={pending} />;
+  return <ReportFields state={state} formAction={formAction} send={send} />;
 }
 
-function ReportFields({ state, formAction, pending }: { state: ReportFormState; formAction: (fd: FormData) => void; pending: boolean }) {
+function ReportFields({ state, formAction, send }: { state: ReportFormState; formAction: (fd: FormData) => void; send: (fd: FormData) => Promise<void> }) {
   const t = useTranslations();
   const locale = useLocale();
   const formRef = useRef<HTMLFormElement>(null);
@@ -54,7 +68,8 @@ function ReportFields({ state, formAction, pending }: { state: ReportFormState; 
     const draft = loadDraft();
     let key = draft?.idempotencyKey;
     if (draft && !failed && hasContent(draft)) {
-      const { idempotencyKey: _k, ...values } = draft;
+      const values: Draft = { ...draft };
+      delete values.idempotencyKey;
       form.reset({ ...defaults, ...values } as ReportFormValues);
       setRestored(true);
     }
@@ -88,11 +103,13 @@ function ReportFields({ state, formAction, pending }: { state: ReportFormState; 
     return [...own, ...perLine];
   };
 
+  const [pending, setPending] = useState(false);
   const onSubmit = handleSubmit(
-    () => {
+    async () => {
       setClientInvalid(false);
-      const fd = new FormData(formRef.current!);
-      startTransition(() => formAction(fd));
+      setPending(true);
+      await send(new FormData(formRef.current!));
+      setPending(false);
     },
     () => setClientInvalid(true),
   );

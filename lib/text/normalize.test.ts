@@ -53,4 +53,8 @@ describe("stripControl", () => {
   it("removes NUL, controls and zero-width characters but keeps newlines and tabs", () => {
     expect(stripControl("a\u0000b\u0007c\u200Bd\ne\tf\u0085")).toBe("abcd\ne\tf");
   });
+
+  it("removes bidi overrides but keeps direction marks", () => {
+    expect(stripControl("\u202Eabc\u202C \u2067x\u2069 \u200Fع\u200E")).toBe("abc x \u200Fع\u200E");
+  });
 });
