@@ -14,8 +14,13 @@ const testEnv = {
   DATA_DIR: ".data/test",
 };
 
+// CI collects a JSON report per run to print one closing count (scripts/test-summary.mjs).
+const reportDir = process.env.CI_REPORT_DIR;
+
 export default defineConfig({
   test: {
+    reporters: reportDir ? ["default", "json"] : ["default"],
+    outputFile: reportDir ? { json: `${reportDir}/vitest-${process.env.DATABASE_URL ? "postgres" : "pglite"}-${Date.now()}.json` } : undefined,
     projects: [
       {
         resolve: { alias },
