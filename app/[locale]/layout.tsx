@@ -3,7 +3,7 @@ import "@fontsource-variable/noto-sans/wght.css";
 import "../globals.css";
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -38,14 +38,12 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skipToContent")}
         </a>
-        {/* Client components get only the messages they use, passed where they render. */}
-        <NextIntlClientProvider messages={null}>
-          <SiteHeader locale={locale} />
-          <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
-            {children}
-          </main>
-          <SiteFooter locale={locale} />
-        </NextIntlClientProvider>
+        {/* No global NextIntlClientProvider: pages with client forms provide the few messages they use. */}
+        <SiteHeader locale={locale} />
+        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
+          {children}
+        </main>
+        <SiteFooter locale={locale} />
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
-import { Link } from "@/lib/i18n/navigation";
+import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { LanguageSwitcher } from "./language-switcher";
 
 const LANGUAGE_NAMES: Record<Locale, string> = { ar: "العربية", fr: "Français", en: "English" };
@@ -11,7 +11,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex flex-col leading-tight no-underline">
+        <Link locale={locale} href="/" className="flex flex-col leading-tight no-underline">
           <span className="text-xl font-bold">{meta("siteName")}</span>
           <span className="text-xs text-brand-100">{meta("tagline")}</span>
         </Link>
@@ -20,13 +20,13 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
       <nav aria-label={t("mainNav")} className="border-t border-brand-700">
         <ul className="mx-auto flex max-w-3xl gap-1 px-2 text-sm">
           <li>
-            <Link href="/" className="inline-block px-2 py-2 hover:underline">{t("home")}</Link>
+            <Link locale={locale} href="/" className="inline-block px-2 py-2 hover:underline">{t("home")}</Link>
           </li>
           <li>
-            <Link href="/report" className="inline-block px-2 py-2 hover:underline">{t("report")}</Link>
+            <Link locale={locale} href="/report" className="inline-block px-2 py-2 hover:underline">{t("report")}</Link>
           </li>
           <li>
-            <Link href="/track" className="inline-block px-2 py-2 hover:underline">{t("track")}</Link>
+            <Link locale={locale} href="/track" className="inline-block px-2 py-2 hover:underline">{t("track")}</Link>
           </li>
         </ul>
       </nav>

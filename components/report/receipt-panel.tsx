@@ -2,7 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { Link } from "@/lib/i18n/navigation";
+import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { clearDraft } from "./draft";
 
@@ -55,7 +55,7 @@ export function ReceiptPanel({ receipt, submittedAt }: { receipt: string; submit
         </div>
       ) : null}
       <div className="no-print flex flex-wrap gap-4">
-        <Link href="/track" className="font-semibold text-brand-700 underline">
+        <Link locale={locale} href="/track" className="font-semibold text-brand-700 underline">
           {t("trackLink")}
         </Link>
         <a href={`/${locale}/report`} className="text-brand-700 underline">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { LocaleLink as Link } from "@/components/ui/locale-link";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -25,10 +25,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h1 className="text-2xl font-bold sm:text-3xl">{t("heading")}</h1>
         <p className="text-lg text-muted">{t("intro")}</p>
         <div className="flex flex-col gap-3 sm:flex-row">
-          <Link href="/report" className="rounded-lg bg-brand-700 px-5 py-3 text-center text-lg font-semibold text-white hover:bg-brand-800">
+          <Link locale={locale} href="/report" className="rounded-lg bg-brand-700 px-5 py-3 text-center text-lg font-semibold text-white hover:bg-brand-800">
             {t("ctaReport")}
           </Link>
-          <Link href="/track" className="rounded-lg border-2 border-brand-700 px-5 py-3 text-center font-semibold text-brand-800 hover:bg-brand-50">
+          <Link locale={locale} href="/track" className="rounded-lg border-2 border-brand-700 px-5 py-3 text-center font-semibold text-brand-800 hover:bg-brand-50">
             {t("ctaTrack")}
           </Link>
         </div>
