@@ -22,6 +22,12 @@ const schema = z.object({
   RATE_LIMIT_REPORTS: z.coerce.number().int().min(0).default(10),
   RATE_LIMIT_TRACK: z.coerce.number().int().min(0).default(60),
   NEXT_PHASE: z.string().optional(),
+  // Forwarded-message matching (Jaccard of character 5-grams, see lib/text/minhash.ts):
+  // above the first a case is suggested as a duplicate, above the second the report joins it.
+  CASE_SUGGEST_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
+  CASE_MERGE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  STAFF_REQUIRE_2FA: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  DEMO_PASSWORD: z.string().min(8).default("iblagh-demo-2025"),
 });
 
 export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };

@@ -4,7 +4,11 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_json: 400,
   invalid_idempotency_key: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
+  transition_refused: 409,
+  conflict: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -17,7 +21,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export class ExpectedError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly detail?: { retryAfter?: number },
+    readonly detail?: { retryAfter?: number; reason?: string },
   ) {
     super(code);
     this.name = "ExpectedError";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, uniqueIndex, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 // SQL names are snake_case (drizzle `casing: "snake_case"` in lib/db/client.ts and drizzle.config.ts).
 
@@ -19,18 +19,18 @@ export const reports = pgTable(
     // AES-256-GCM ciphertext of {email, phone}; null when the report is anonymous.
     contactEnc: text(),
     locale: text().notNull(),
-    // Public status until case workflow exists: received | in_review | closed.
-    status: text().notNull().default("received"),
-    outcome: text(),
-    statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Every report belongs to exactly one case; its public status is the case's.
+    caseId: uuid()
+      .notNull()
+      .references((): AnyPgColumn => cases.id),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("reports_kind_check", sql`${t.kind} in ('rumor', 'violent_content')`),
-    check("reports_status_check", sql`${t.status} in ('received', 'in_review', 'closed')`),
     check("reports_locale_check", sql`${t.locale} in ('ar', 'fr', 'en')`),
     uniqueIndex("reports_receipt_hash_key").on(t.receiptHash),
     index("reports_submitted_at_idx").on(t.submittedAt),
+    index("reports_case_id_idx").on(t.caseId, t.submittedAt),
   ],
 );
 
@@ -75,3 +75,143 @@ export type ReportLink = typeof reportLinks.$inferSelect;
 export type NewReportLink = typeof reportLinks.$inferInsert;
 export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;
 export type RateLimit = typeof rateLimits.$inferSelect;
+
+export const staffUsers = pgTable(
+  "staff_users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull().default(""),
+    passwordHash: text().notNull(),
+    roles: text().array().notNull().default(sql`'{}'::text[]`),
+    disabledAt: timestamp({ withTimezone: true }),
+    totpSecretEnc: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("staff_users_email_key").on(t.email)],
+);
+
+// Failed and successful sign-ins, counted per account and per client for throttling.
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    emailHash: text().notNull(),
+    clientHash: text().notNull(),
+    succeeded: boolean().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_email_idx").on(t.emailHash, t.at), index("sign_in_attempts_client_idx").on(t.clientHash, t.at)],
+);
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Short number staff say aloud ("case 1042").
+    ref: bigint({ mode: "number" }).generatedAlwaysAsIdentity(),
+    kind: text().notNull(),
+    category: text().notNull(),
+    summary: text().notNull(),
+    status: text().notNull().default("new"),
+    priority: text().notNull().default("normal"),
+    // Sort key for priority, kept by the database so it cannot drift from `priority`.
+    priorityRank: smallint().generatedAlwaysAs(sql`case priority when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end`),
+    platforms: text().array().notNull().default(sql`'{}'::text[]`),
+    assigneeId: uuid().references(() => staffUsers.id),
+    mergedIntoId: uuid().references((): AnyPgColumn => cases.id),
+    reportCount: integer().notNull().default(0),
+    firstReportAt: timestamp({ withTimezone: true }).notNull(),
+    latestReportAt: timestamp({ withTimezone: true }).notNull(),
+    statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+    referralDate: date(),
+    referralUnit: text(),
+    referralReference: text(),
+    // Normalised summary, for the queue's text search.
+    searchText: text().notNull().default(""),
+  },
+  (t) => [
+    check("cases_kind_check", sql`${t.kind} in ('rumor', 'violent_content')`),
+    check("cases_priority_check", sql`${t.priority} in ('low', 'normal', 'high', 'urgent')`),
+    check(
+      "cases_status_check",
+      sql`${t.status} in ('new', 'triage', 'verifying', 'expertise', 'debunked', 'confirmed', 'no_action', 'referred', 'duplicate')`,
+    ),
+    uniqueIndex("cases_ref_key").on(t.ref),
+    // The queue's default order (priority, then oldest first) and its keyset pagination.
+    index("cases_queue_idx").on(t.status, t.priorityRank.desc(), t.firstReportAt, t.id),
+    index("cases_latest_idx").on(t.latestReportAt.desc(), t.id),
+    index("cases_assignee_idx").on(t.assigneeId, t.status),
+  ],
+);
+
+// The links of a case, for matching new reports by equality on the canonical form.
+export const caseLinks = pgTable(
+  "case_links",
+  {
+    canonicalUrl: text().notNull(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.canonicalUrl, t.caseId] }), index("case_links_case_idx").on(t.caseId)],
+);
+
+// MinHash band keys of each link-less report's text (lib/text/minhash.ts): candidate duplicates
+// are found by equality on a few keys, never by scanning descriptions.
+export const reportTextBands = pgTable(
+  "report_text_bands",
+  {
+    bandKey: bigint({ mode: "bigint" }).notNull(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.bandKey, t.reportId] }), index("report_text_bands_report_idx").on(t.reportId)],
+);
+
+// The case's timeline: every transition, assignment, merge, note, with who and when.
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid().references(() => staffUsers.id),
+    type: text().notNull(),
+    fromStatus: text(),
+    toStatus: text(),
+    note: text(),
+    data: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.at)],
+);
+
+// Append-only; each row's hash covers the previous row's (lib/audit/chain.ts).
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    actorId: uuid(),
+    actorEmail: text(),
+    action: text().notNull(),
+    targetType: text(),
+    targetId: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_actor_idx").on(t.actorId, t.at), index("audit_events_action_idx").on(t.action, t.at)],
+);
+
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type NewStaffUser = typeof staffUsers.$inferInsert;
+export type Case = typeof cases.$inferSelect;
+export type NewCase = typeof cases.$inferInsert;
+export type CaseEvent = typeof caseEvents.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,17 +1,28 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "./connect";
-import { reports } from "./schema";
+import type { Actor } from "@/lib/auth/actor";
+import { createStaff, loadActor } from "@/lib/auth/staff";
+import { transitionCase } from "@/lib/cases/service";
+import type { Role } from "@/lib/cases/workflow";
+import { env } from "@/lib/env";
 import { submitReport } from "@/lib/reports/intake";
 import { reportSchema } from "@/lib/reports/schema";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
+import type { Db } from "./connect";
+import { reports, staffUsers } from "./schema";
 
-// Demo receipts are printed in the README so that anyone can try the tracking page.
+// Demo receipts and accounts are printed in the README so that anyone can try the app.
 export const DEMO_RECEIPTS = {
   received: "DEM0-0000-0000-0001",
   inReview: "DEM0-0000-0000-0002",
   closed: "DEM0-0000-0000-0003",
 } as const;
+
+export const DEMO_STAFF: { email: string; roles: Role[]; name: string }[] = [
+  { email: "moderator@demo.iblagh.local", roles: ["moderator"], name: "Demo moderator" },
+  { email: "publisher@demo.iblagh.local", roles: ["publisher"], name: "Demo publisher" },
+  { email: "admin@demo.iblagh.local", roles: ["admin"], name: "Demo admin" },
+];
 
 const demoReports = [
   {
@@ -24,6 +35,7 @@ const demoReports = [
       description: "منشور يدعي وقوع عمليات اختطاف للأطفال قرب المدارس في الدار البيضاء، دون أي مصدر رسمي.",
       declaration: true,
     },
+    path: [],
   },
   {
     receipt: DEMO_RECEIPTS.inReview,
@@ -36,7 +48,7 @@ const demoReports = [
       description: "Un faux communiqué attribué à la police circule sur WhatsApp et annonce un couvre-feu à Rabat.",
       declaration: true,
     },
-    status: "in_review",
+    path: [{ to: "triage" }],
   },
   {
     receipt: DEMO_RECEIPTS.closed,
@@ -48,24 +60,34 @@ const demoReports = [
       description: "A video shows a street assault and is being shared with calls for revenge in the comments.",
       declaration: true,
     },
-    status: "closed",
-    outcome: "referred",
+    path: [
+      { to: "triage" },
+      { to: "expertise" },
+      { to: "referred", note: "Technical expertise done; referred to the judicial police.", referral: { date: "2025-03-14", unit: "Brigade nationale de police judiciaire", reference: "DEMO-2025-001" } },
+    ],
   },
 ] as const;
 
-/** Loads demo content into an empty database, through the same intake the app uses. */
+/** Demo staff accounts (password DEMO_PASSWORD), created if missing. */
+export async function seedDemoStaff(db: Db): Promise<void> {
+  for (const s of DEMO_STAFF) {
+    const [exists] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, s.email));
+    if (!exists) await createStaff(db, { ...s, password: env.DEMO_PASSWORD });
+  }
+}
+
+/** Loads demo content into an empty database, through the same services the app uses. */
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(reports);
   if (n > 0) return false;
+  await seedDemoStaff(db);
+  const [mod] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, DEMO_STAFF[0].email));
+  const moderator = (await loadActor(db, mod.id)) as Actor;
   for (const demo of demoReports) {
     const canonical = parseReceipt(demo.receipt)!;
     await submitReport(db, reportSchema.parse(demo.input), { locale: demo.locale, receipt: canonical });
-    if ("status" in demo) {
-      await db
-        .update(reports)
-        .set({ status: demo.status, outcome: "outcome" in demo ? demo.outcome : null })
-        .where(eq(reports.receiptHash, hashReceipt(canonical)));
-    }
+    const [r] = await db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(canonical)));
+    for (const step of demo.path) await transitionCase(db, moderator, { caseId: r.caseId, ...step });
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/db/connect";
-import { idempotencyKeys, reportLinks, reports } from "@/lib/db/schema";
+import { cases, idempotencyKeys, reportLinks, reports } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { decrypt } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
@@ -100,11 +100,10 @@ describe("trackReport", () => {
 
   it("shows the outcome once closed", async () => {
     const res = await submitReport(conn.db, rumor(), { locale: "ar" });
-    await conn.db
-      .update(reports)
-      .set({ status: "closed", outcome: "debunked", statusChangedAt: new Date("2025-03-01T10:00:00Z") })
-      .where(eq(reports.receiptHash, hashReceipt(parseReceipt(res.receipt)!)));
-    expect(await trackReport(conn.db, res.receipt)).toEqual({ status: "closed", updatedAt: "2025-03-01T10:00:00.000Z", outcome: "debunked" });
+    const [r] = await conn.db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(res.receipt)!)));
+    const closedAt = new Date(Date.now() + 60_000);
+    await conn.db.update(cases).set({ status: "debunked", statusChangedAt: closedAt }).where(eq(cases.id, r.caseId));
+    expect(await trackReport(conn.db, res.receipt)).toEqual({ status: "closed", updatedAt: closedAt.toISOString(), outcome: "debunked" });
   });
 
   it.each(["0000-0000-0000-0000", "not a receipt", "", "UUUU-UUUU-UUUU-UUUU"])("answers null for %j", async (typed) => {

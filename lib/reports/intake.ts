@@ -1,12 +1,14 @@
 import "server-only";
 import { and, eq, lt } from "drizzle-orm";
+import { attachToCase } from "@/lib/cases/intake";
 import type { Db } from "@/lib/db/connect";
-import { idempotencyKeys, reportLinks, reports } from "@/lib/db/schema";
+import { idempotencyKeys, reportLinks, reports, reportTextBands } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { decrypt, encrypt, sha256, stableStringify } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
 import { canonicalizeUrl, detectPlatform } from "@/lib/text/canonical-url";
+import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
 import { formatReceipt, hashReceipt, newReceipt } from "@/lib/text/receipt";
 import type { ReportInput } from "./schema";
@@ -16,6 +18,8 @@ export interface IntakeOptions {
   idempotencyKey?: string;
   /** Injected by the demo seed so that its receipts can be printed in the README. */
   receipt?: string;
+  /** Injected by the demo seed to write history; otherwise now. */
+  now?: Date;
 }
 
 export interface Receipt {
@@ -65,6 +69,21 @@ export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptio
       }
     }
 
+    const descriptionNorm = normalizeText(input.description);
+    // Only forwarded messages (no link) are matched by text; links identify content better.
+    const bands = links.length === 0 ? bandKeys(descriptionNorm) : [];
+    const submittedAt = opts.now ?? new Date();
+    const caseId = await attachToCase(tx, {
+      kind: input.kind,
+      category: input.category,
+      description: input.description,
+      descriptionNorm,
+      platform,
+      canonicalUrls: [...new Set(links.map((l) => l.canonicalUrl))],
+      bandKeys: bands,
+      at: submittedAt,
+    });
+
     const receipt = opts.receipt ?? newReceipt();
     const [row] = await tx
       .insert(reports)
@@ -74,14 +93,19 @@ export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptio
         category: input.category,
         platform,
         description: input.description,
-        descriptionNorm: normalizeText(input.description),
+        descriptionNorm,
         seenAt: input.seenAt ?? null,
         contactEnc: contact ? encrypt(JSON.stringify(contact), encryptionKey) : null,
         locale: input.locale ?? opts.locale,
+        caseId,
+        submittedAt,
       })
       .returning({ id: reports.id, submittedAt: reports.submittedAt });
     if (links.length > 0) {
       await tx.insert(reportLinks).values(links.map((l) => ({ ...l, reportId: row.id })));
+    }
+    if (bands.length > 0) {
+      await tx.insert(reportTextBands).values(bands.map((bandKey) => ({ bandKey, reportId: row.id })));
     }
     const result: Receipt = { receipt: formatReceipt(receipt), status: "received", submittedAt: row.submittedAt.toISOString() };
     if (keyHash) {

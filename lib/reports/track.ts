@@ -1,10 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
-import { reports } from "@/lib/db/schema";
+import { cases, reports } from "@/lib/db/schema";
+import { isFinal, publicStatusOf, type CaseStatus, type PublicStatus } from "@/lib/cases/workflow";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 
-export type PublicStatus = "received" | "in_review" | "closed";
+export type { PublicStatus };
 
 export interface TrackedReport {
   status: PublicStatus;
@@ -20,14 +21,30 @@ export async function trackReport(db: Executor, typed: string): Promise<TrackedR
   const canonical = parseReceipt(typed);
   const hash = hashReceipt(canonical ?? `invalid:${String(typed).slice(0, 64)}`);
   const [row] = await db
-    .select({ status: reports.status, updatedAt: reports.statusChangedAt, outcome: reports.outcome })
+    .select({ submittedAt: reports.submittedAt, caseId: cases.id, status: cases.status, changedAt: cases.statusChangedAt, mergedIntoId: cases.mergedIntoId })
     .from(reports)
+    .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(eq(reports.receiptHash, hash))
     .limit(1);
   if (!row || !canonical) return null;
+
+  // A case closed as a duplicate answers with the case that carried on.
+  let current = row;
+  for (let hops = 0; current.status === "duplicate" && current.mergedIntoId && hops < 5; hops++) {
+    const [next] = await db
+      .select({ submittedAt: reports.submittedAt, caseId: cases.id, status: cases.status, changedAt: cases.statusChangedAt, mergedIntoId: cases.mergedIntoId })
+      .from(cases)
+      .innerJoin(reports, eq(reports.caseId, cases.id))
+      .where(eq(cases.id, current.mergedIntoId))
+      .limit(1);
+    if (!next) break;
+    current = { ...next, submittedAt: row.submittedAt };
+  }
+  const status = current.status as CaseStatus;
+  const updatedAt = new Date(Math.max(row.submittedAt.getTime(), current.changedAt.getTime()));
   return {
-    status: row.status as PublicStatus,
-    updatedAt: row.updatedAt.toISOString(),
-    ...(row.status === "closed" && row.outcome ? { outcome: row.outcome } : {}),
+    status: publicStatusOf(status),
+    updatedAt: updatedAt.toISOString(),
+    ...(isFinal(status) && status !== "duplicate" ? { outcome: status } : {}),
   };
 }

@@ -1,0 +1,123 @@
+import "server-only";
+import { and, count, eq, gt, min, or } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/log";
+import { ROLES, type Role } from "@/lib/cases/workflow";
+import type { Db } from "@/lib/db/connect";
+import { signInAttempts, staffUsers } from "@/lib/db/schema";
+import { ExpectedError } from "@/lib/errors";
+import { decrypt, encrypt, keyedHash } from "@/lib/security/crypto";
+import { getSecrets } from "@/lib/security/secrets";
+import type { Actor } from "./actor";
+import { burnPasswordTime, generatePassword, hashPassword, verifyPassword } from "./password";
+import { checkTotp } from "./totp";
+
+export const THROTTLE_FAILURES = 5;
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+export async function createStaff(db: Db, input: { email: string; roles: Role[]; name?: string; password?: string }, actor?: Actor | null) {
+  const email = normalizeEmail(input.email);
+  const roles = [...new Set(input.roles)].filter(isRole);
+  if (!email.includes("@") || roles.length === 0) throw new ExpectedError("validation_failed");
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(staffUsers).values({ email, roles, name: input.name ?? "", passwordHash }).onConflictDoNothing().returning({ id: staffUsers.id });
+    if (!row) throw new ExpectedError("conflict", { reason: "email_taken" });
+    await recordAudit(tx, { actorId: actor?.id, actorEmail: actor?.email ?? "cli", action: "staff.create", targetType: "staff", targetId: row.id, details: { email, roles } });
+    return { id: row.id, email, password };
+  });
+}
+
+export async function setStaffDisabled(db: Db, emailIn: string, disabled: boolean, actor?: Actor | null) {
+  const email = normalizeEmail(emailIn);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(staffUsers)
+      .set({ disabledAt: disabled ? new Date() : null })
+      .where(eq(staffUsers.email, email))
+      .returning({ id: staffUsers.id });
+    if (!row) throw new ExpectedError("not_found");
+    await recordAudit(tx, { actorId: actor?.id, actorEmail: actor?.email ?? "cli", action: disabled ? "staff.disable" : "staff.enable", targetType: "staff", targetId: row.id, details: { email } });
+  });
+}
+
+/** The staff member behind a session, fresh from the database: a disabled account is nobody. */
+export async function loadActor(db: Db, id: string | undefined | null): Promise<(Actor & { totpEnabled: boolean }) | null> {
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db
+    .select({ id: staffUsers.id, email: staffUsers.email, roles: staffUsers.roles, disabledAt: staffUsers.disabledAt, totpEnabledAt: staffUsers.totpEnabledAt })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, id));
+  if (!row || row.disabledAt) return null;
+  return { id: row.id, email: row.email, roles: row.roles.filter(isRole), totpEnabled: Boolean(row.totpEnabledAt) };
+}
+
+export type SignInFailure = "invalid" | "throttled" | "totp_required" | "totp_invalid";
+export type SignInResult = { ok: true; actor: Actor & { totpEnabled: boolean } } | { ok: false; reason: SignInFailure; retryAfter?: number };
+
+/**
+ * Checks a sign-in: throttled after 5 failures for the account or from the client within 15
+ * minutes; every success and failure is recorded and audited.
+ */
+export async function authenticate(db: Db, input: { email: string; password: string; code?: string | null }, client: string, now = new Date()): Promise<SignInResult> {
+  const key = getSecrets().encryptionKey;
+  const email = normalizeEmail(String(input.email ?? "")).slice(0, 254);
+  const emailHash = keyedHash(email, key, "staff-email");
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+
+  const [recent] = await db
+    .select({ failures: count(), oldest: min(signInAttempts.at) })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since), or(eq(signInAttempts.emailHash, emailHash), eq(signInAttempts.clientHash, client))));
+  if (recent.failures >= THROTTLE_FAILURES) {
+    const retryAfter = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
+    await db.transaction((tx) => recordAudit(tx, { actorEmail: email, action: "sign_in.throttled", details: { client } }));
+    return { ok: false, reason: "throttled", retryAfter };
+  }
+
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+  let failure: SignInFailure | null = null;
+  if (!user) {
+    await burnPasswordTime(String(input.password ?? ""));
+    failure = "invalid";
+  } else if (!(await verifyPassword(user.passwordHash, String(input.password ?? ""))) || user.disabledAt) {
+    failure = "invalid";
+  } else if (user.totpEnabledAt && user.totpSecretEnc) {
+    if (!input.code) failure = "totp_required";
+    else if (!checkTotp(decrypt(user.totpSecretEnc, key), input.code, now.getTime())) failure = "totp_invalid";
+  }
+
+  // A missing code is a step of the sign-in, not a failed guess.
+  const counts = failure !== "totp_required";
+  await db.transaction(async (tx) => {
+    if (counts) await tx.insert(signInAttempts).values({ emailHash, clientHash: client, succeeded: failure === null, at: now });
+    if (counts) {
+      await recordAudit(tx, {
+        actorId: user?.id ?? null,
+        actorEmail: email,
+        action: failure ? "sign_in.failure" : "sign_in.success",
+        targetType: "staff",
+        targetId: user?.id ?? null,
+        details: failure ? { reason: failure, client } : { client },
+      });
+    }
+  });
+  if (failure || !user) return { ok: false, reason: failure ?? "invalid" };
+  return { ok: true, actor: { id: user.id, email: user.email, roles: user.roles.filter(isRole), totpEnabled: Boolean(user.totpEnabledAt) } };
+}
+
+/** Stores a confirmed TOTP secret: the code proves the authenticator app has it. */
+export async function enableTotp(db: Db, actor: Actor, secretBase32: string, code: string): Promise<boolean> {
+  if (!checkTotp(secretBase32, code)) return false;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(staffUsers)
+      .set({ totpSecretEnc: encrypt(secretBase32, getSecrets().encryptionKey), totpEnabledAt: new Date() })
+      .where(eq(staffUsers.id, actor.id));
+    await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "totp.enrolled", targetType: "staff", targetId: actor.id });
+  });
+  return true;
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { checkTotp, newTotpSecret, totpCode, totpUri } from "./totp";
+
+describe("TOTP", () => {
+  const secret = newTotpSecret();
+  const t = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+  it("accepts the current code and one step of drift, nothing further", () => {
+    expect(checkTotp(secret, totpCode(secret, t), t)).toBe(true);
+    expect(checkTotp(secret, totpCode(secret, t - 30_000), t)).toBe(true);
+    expect(checkTotp(secret, totpCode(secret, t + 30_000), t)).toBe(true);
+    expect(checkTotp(secret, totpCode(secret, t - 120_000), t)).toBe(false);
+  });
+
+  it("refuses what is not six digits", () => {
+    for (const code of ["", "12345", "1234567", "abcdef"]) expect(checkTotp(secret, code, t)).toBe(false);
+  });
+
+  it("makes an otpauth URI for authenticator apps", () => {
+    expect(totpUri(secret, "mod@example.ma")).toMatch(/^otpauth:\/\/totp\/Iblagh:mod%40example\.ma\?issuer=Iblagh&secret=[A-Z2-7]+/);
+  });
+});

@@ -1,0 +1,68 @@
+import "server-only";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Executor } from "@/lib/db/connect";
+import { caseLinks, cases, reports, reportTextBands } from "@/lib/db/schema";
+import { textSimilarity } from "@/lib/text/minhash";
+import { OPEN_STATUSES } from "./workflow";
+
+const CANDIDATE_REPORTS = 20;
+
+/** The open case of the same kind that already has one of these links, if any (btree lookups). */
+export async function findCaseByLinks(tx: Executor, kind: string, canonicalUrls: string[]): Promise<string | null> {
+  if (canonicalUrls.length === 0) return null;
+  const [row] = await tx
+    .select({ id: cases.id })
+    .from(caseLinks)
+    .innerJoin(cases, eq(cases.id, caseLinks.caseId))
+    .where(and(inArray(caseLinks.canonicalUrl, canonicalUrls), eq(cases.kind, kind), inArray(cases.status, [...OPEN_STATUSES])))
+    .orderBy(desc(cases.latestReportAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export interface TextMatch {
+  caseId: string;
+  reportId: string;
+  score: number;
+}
+
+/**
+ * Open cases whose link-less reports read like this text, best first. Candidates come from
+ * MinHash band keys (equality on an index, bounded), then each is scored exactly.
+ */
+export async function findCasesByText(
+  tx: Executor,
+  opts: { kind?: string; norm: string; bandKeys: bigint[]; excludeCaseId?: string; minScore: number; limit?: number },
+): Promise<TextMatch[]> {
+  if (opts.bandKeys.length === 0) return [];
+  const candidates = tx
+    .select({ reportId: reportTextBands.reportId, hits: sql<number>`count(*)`.as("hits") })
+    .from(reportTextBands)
+    .where(inArray(reportTextBands.bandKey, opts.bandKeys))
+    .groupBy(reportTextBands.reportId)
+    .orderBy(desc(sql`count(*)`))
+    .limit(CANDIDATE_REPORTS * 5)
+    .as("candidates");
+  const rows = await tx
+    .select({ reportId: reports.id, caseId: reports.caseId, norm: reports.descriptionNorm })
+    .from(candidates)
+    .innerJoin(reports, eq(reports.id, candidates.reportId))
+    .innerJoin(cases, eq(cases.id, reports.caseId))
+    .where(
+      and(
+        inArray(cases.status, [...OPEN_STATUSES]),
+        opts.kind ? eq(cases.kind, opts.kind) : undefined,
+        opts.excludeCaseId ? ne(cases.id, opts.excludeCaseId) : undefined,
+      ),
+    )
+    .orderBy(desc(candidates.hits))
+    .limit(CANDIDATE_REPORTS);
+  const best = new Map<string, TextMatch>();
+  for (const r of rows) {
+    const score = textSimilarity(opts.norm, r.norm);
+    if (score < opts.minScore) continue;
+    const prior = best.get(r.caseId);
+    if (!prior || prior.score < score) best.set(r.caseId, { caseId: r.caseId, reportId: r.reportId, score });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 5);
+}
