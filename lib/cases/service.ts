@@ -62,7 +62,7 @@ async function mergeInto(tx: Tx, actor: Actor, sourceId: string, survivorId: str
   const source = await lockCase(tx, sourceId);
   const now = new Date();
   await tx.update(reports).set({ caseId: survivor.id }).where(eq(reports.caseId, source.id));
-  await tx.execute(sql`insert into case_links (canonical_url, case_id) select canonical_url, ${survivor.id} from case_links where case_id = ${source.id} on conflict do nothing`);
+  await tx.execute(sql`insert into case_links (canonical_url, case_id) select canonical_url, ${survivor.id}::uuid from case_links where case_id = ${source.id} on conflict do nothing`);
   await tx.delete(caseLinks).where(eq(caseLinks.caseId, source.id));
   await tx
     .update(cases)
@@ -70,7 +70,7 @@ async function mergeInto(tx: Tx, actor: Actor, sourceId: string, survivorId: str
       reportCount: sql`${cases.reportCount} + ${source.reportCount}`,
       firstReportAt: sql`least(${cases.firstReportAt}, ${source.firstReportAt.toISOString()}::timestamptz)`,
       latestReportAt: sql`greatest(${cases.latestReportAt}, ${source.latestReportAt.toISOString()}::timestamptz)`,
-      platforms: sql`array(select distinct unnest(${cases.platforms} || ${source.platforms}::text[]))`,
+      platforms: sql`array(select distinct unnest(${cases.platforms} || ARRAY[${sql.join(source.platforms.map((p) => sql`${p}`), sql`, `)}]::text[]))`,
     })
     .where(eq(cases.id, survivor.id));
   await tx.update(cases).set({ status: "duplicate", mergedIntoId: survivor.id, reportCount: 0, statusChangedAt: now, closedAt: now }).where(eq(cases.id, source.id));
@@ -102,7 +102,7 @@ export async function splitReport(db: Db, actorIn: Actor | null, input: { report
       .values({ kind: report.kind, category: report.category, summary, searchText: normalizeText(summary), platforms: [report.platform], reportCount: 1, firstReportAt: report.submittedAt, latestReportAt: report.submittedAt, statusChangedAt: now })
       .returning({ id: cases.id, ref: cases.ref });
     await tx.update(reports).set({ caseId: created.id }).where(eq(reports.id, report.id));
-    await tx.execute(sql`insert into case_links (canonical_url, case_id) select distinct canonical_url, ${created.id} from report_links where report_id = ${report.id} on conflict do nothing`);
+    await tx.execute(sql`insert into case_links (canonical_url, case_id) select distinct canonical_url, ${created.id}::uuid from report_links where report_id = ${report.id} on conflict do nothing`);
     // The old case keeps only the links, platforms and dates of the reports it still has.
     await tx.delete(caseLinks).where(and(eq(caseLinks.caseId, old.id), sql`not exists (select 1 from report_links rl join reports r on r.id = rl.report_id where r.case_id = ${old.id} and rl.canonical_url = ${caseLinks.canonicalUrl})`));
     const [agg] = await tx.select({ first: min(reports.submittedAt), latest: max(reports.submittedAt), platforms: sql<string[]>`array_agg(distinct ${reports.platform})` }).from(reports).where(eq(reports.caseId, old.id));

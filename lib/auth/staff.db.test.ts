@@ -1,0 +1,63 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "@/lib/db/connect";
+import { auditEvents } from "@/lib/db/schema";
+import { createTestDb } from "@/lib/testing/db";
+import { staff } from "@/lib/testing/fixtures";
+import { authenticate, enableTotp, loadActor, setStaffDisabled, THROTTLE_FAILURES } from "./staff";
+import { newTotpSecret, totpCode } from "./totp";
+
+let conn: Connection;
+beforeAll(async () => {
+  conn = await createTestDb();
+});
+afterAll(async () => {
+  await conn?.close();
+});
+
+describe("authenticate", () => {
+  it("signs in with the right password, whatever the email's case, and audits it", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    const res = await authenticate(conn.db, { email: s.email.toUpperCase(), password: s.password }, "client-a");
+    expect(res).toMatchObject({ ok: true, actor: { id: s.id, roles: ["moderator"] } });
+    const audited = await conn.db.select().from(auditEvents).where(and(eq(auditEvents.action, "sign_in.success"), eq(auditEvents.actorId, s.id)));
+    expect(audited).toHaveLength(1);
+  });
+
+  it("refuses a wrong password, an unknown email and a disabled account alike", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    expect(await authenticate(conn.db, { email: s.email, password: "wrong" }, "client-b")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(conn.db, { email: "nobody@test.iblagh.local", password: "x" }, "client-b")).toEqual({ ok: false, reason: "invalid" });
+    await setStaffDisabled(conn.db, s.email, true);
+    expect(await authenticate(conn.db, { email: s.email, password: s.password }, "client-b2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await loadActor(conn.db, s.id)).toBeNull();
+  });
+
+  it("throttles an account after 5 failures, even with the right password, from any client", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    for (let i = 0; i < THROTTLE_FAILURES; i++) await authenticate(conn.db, { email: s.email, password: "guess" }, `client-c${i}`);
+    const res = await authenticate(conn.db, { email: s.email, password: s.password }, "client-fresh");
+    expect(res).toMatchObject({ ok: false, reason: "throttled" });
+    expect((res as { retryAfter: number }).retryAfter).toBeGreaterThan(800);
+    // After the window the account can sign in again.
+    const later = new Date(Date.now() + 16 * 60_000);
+    expect(await authenticate(conn.db, { email: s.email, password: s.password }, "client-fresh", later)).toMatchObject({ ok: true });
+  });
+
+  it("throttles a client that guesses across accounts", async () => {
+    for (let i = 0; i < THROTTLE_FAILURES; i++) await authenticate(conn.db, { email: `guess${i}@test.iblagh.local`, password: "x" }, "client-d");
+    const s = await staff(conn.db, ["moderator"]);
+    expect(await authenticate(conn.db, { email: s.email, password: s.password }, "client-d")).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await authenticate(conn.db, { email: s.email, password: s.password }, "client-e")).toMatchObject({ ok: true });
+  });
+
+  it("asks for the TOTP code once enrolled, and checks it", async () => {
+    const s = await staff(conn.db, ["publisher"]);
+    const secret = newTotpSecret();
+    expect(await enableTotp(conn.db, s, secret, "000000")).toBe(false);
+    expect(await enableTotp(conn.db, s, secret, totpCode(secret))).toBe(true);
+    expect(await authenticate(conn.db, { email: s.email, password: s.password }, "client-f")).toEqual({ ok: false, reason: "totp_required" });
+    expect(await authenticate(conn.db, { email: s.email, password: s.password, code: "123456" }, "client-f")).toEqual({ ok: false, reason: "totp_invalid" });
+    expect(await authenticate(conn.db, { email: s.email, password: s.password, code: totpCode(secret) }, "client-f")).toMatchObject({ ok: true, actor: { totpEnabled: true } });
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor, setStaffDisabled } from "@/lib/auth/staff";
+import type { Connection } from "@/lib/db/connect";
+import { createTestDb } from "@/lib/testing/db";
+import { report, staff } from "@/lib/testing/fixtures";
+import { assignCases, closeCases, mergeCases, revealContact, setPriority, splitReport, transitionCase } from "./service";
+import type { Role } from "./workflow";
+
+let conn: Connection;
+const actors: Record<string, Actor | null> = {};
+let assigneeId = "";
+
+beforeAll(async () => {
+  conn = await createTestDb();
+  actors.anonymous = null;
+  for (const [name, roles] of [
+    ["moderator", ["moderator"]],
+    ["publisher", ["publisher"]],
+    ["admin", ["admin"]],
+    ["admin+moderator", ["admin", "moderator"]],
+  ] as [string, Role[]][]) {
+    actors[name] = await staff(conn.db, roles);
+  }
+  assigneeId = actors.moderator!.id;
+  // A disabled account is nobody, even with a live session: loadActor returns null.
+  const disabled = await staff(conn.db, ["moderator"]);
+  await setStaffDisabled(conn.db, disabled.email, true);
+  actors.disabled = await loadActor(conn.db, disabled.id);
+});
+afterAll(async () => {
+  await conn?.close();
+});
+
+// Each staff action, run on fresh data so that one role's success does not change another's case.
+const ACTIONS: Record<string, (actor: Actor | null) => Promise<unknown>> = {
+  transition: async (a) => transitionCase(conn.db, a, { caseId: (await report(conn.db)).caseId, to: "triage" }),
+  merge: async (a) => mergeCases(conn.db, a, { sourceId: (await report(conn.db)).caseId, survivorId: (await report(conn.db)).caseId, note: "same" }),
+  split: async (a) => {
+    const url = `https://x.com/s/status/${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+    await report(conn.db, { urls: [url] });
+    return splitReport(conn.db, a, { reportId: (await report(conn.db, { urls: [url] })).id, note: "different claim" });
+  },
+  assign: async (a) => assignCases(conn.db, a, { caseIds: [(await report(conn.db)).caseId], assigneeId }),
+  priority: async (a) => setPriority(conn.db, a, { caseIds: [(await report(conn.db)).caseId], priority: "urgent" }),
+  bulkClose: async (a) => closeCases(conn.db, a, { caseIds: [(await report(conn.db)).caseId], to: "no_action", note: "not in scope" }),
+  revealContact: async (a) => revealContact(conn.db, a, { reportId: (await report(conn.db, { contact: { email: "r@example.ma" } })).id, reason: "call back the witness" }),
+};
+
+const EXPECTED: Record<string, "ok" | "unauthorized" | "forbidden"> = {
+  anonymous: "unauthorized",
+  disabled: "unauthorized",
+  admin: "forbidden",
+  moderator: "ok",
+  publisher: "ok",
+  "admin+moderator": "ok",
+};
+
+describe("who may do what on cases", () => {
+  for (const action of Object.keys(ACTIONS)) {
+    for (const [who, outcome] of Object.entries(EXPECTED)) {
+      it(`${action} by ${who}: ${outcome === "ok" ? "allowed" : `refused (${outcome})`}`, async () => {
+        const run = ACTIONS[action](actors[who]);
+        if (outcome === "ok") await expect(run).resolves.not.toThrow();
+        else await expect(run).rejects.toMatchObject({ code: outcome });
+      });
+    }
+  }
+
+  it("reveals the contact only with a reason, and returns it decrypted", async () => {
+    const r = await report(conn.db, { contact: { email: "witness@example.ma", phone: "+212611111111" } });
+    await expect(revealContact(conn.db, actors.moderator, { reportId: r.id, reason: "" })).rejects.toMatchObject({ code: "transition_refused" });
+    expect(await revealContact(conn.db, actors.moderator, { reportId: r.id, reason: "need the original video" })).toEqual({ email: "witness@example.ma", phone: "+212611111111" });
+  });
+});
