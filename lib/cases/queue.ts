@@ -1,0 +1,144 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/lib/db/connect";
+import { cases, staffUsers } from "@/lib/db/schema";
+import { ALL_CATEGORIES, KINDS } from "@/lib/reports/categories";
+import { PLATFORMS } from "@/lib/text/canonical-url";
+import { normalizeText } from "@/lib/text/normalize";
+import { PRIORITIES } from "./priority";
+import { CASE_STATUSES, OPEN_STATUSES } from "./workflow";
+
+export const PAGE_SIZE = 50;
+const blank = (v: unknown) => (v === "" ? undefined : v);
+
+// The queue's URL search params; anything unknown or malformed is ignored, never an error page.
+export const queueFilterSchema = z.object({
+  kind: z.preprocess(blank, z.enum(KINDS).optional()).catch(undefined),
+  category: z.preprocess(blank, z.enum(ALL_CATEGORIES as [string, ...string[]]).optional()).catch(undefined),
+  platform: z.preprocess(blank, z.enum(PLATFORMS).optional()).catch(undefined),
+  status: z.preprocess(blank, z.enum([...CASE_STATUSES, "open", "all"]).optional()).catch(undefined),
+  priority: z.preprocess(blank, z.enum(PRIORITIES).optional()).catch(undefined),
+  assignee: z.preprocess(blank, z.union([z.enum(["mine", "none"]), z.uuid()]).optional()).catch(undefined),
+  from: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
+  to: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
+  q: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
+  sort: z.preprocess(blank, z.enum(["priority", "newest", "most"]).optional()).catch(undefined),
+  cursor: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+export interface QueueRow {
+  id: string;
+  ref: number;
+  kind: string;
+  category: string;
+  summary: string;
+  status: string;
+  priority: string;
+  platforms: string[];
+  reportCount: number;
+  firstReportAt: Date;
+  latestReportAt: Date;
+  assigneeEmail: string | null;
+}
+
+type Cursor = (string | number)[];
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decodeCursor(s: string | undefined): Cursor | null {
+  if (!s) return null;
+  try {
+    const v = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
+    return Array.isArray(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function filterConditions(f: QueueFilter, actorId: string, withStatus: boolean): SQL[] {
+  const where: (SQL | undefined)[] = [
+    f.kind ? eq(cases.kind, f.kind) : undefined,
+    f.category ? eq(cases.category, f.category) : undefined,
+    f.platform ? sql`${cases.platforms} @> array[${f.platform}]::text[]` : undefined,
+    f.priority ? eq(cases.priority, f.priority) : undefined,
+    f.assignee === "mine" ? eq(cases.assigneeId, actorId) : f.assignee === "none" ? isNull(cases.assigneeId) : f.assignee ? eq(cases.assigneeId, f.assignee) : undefined,
+    f.from ? gte(cases.firstReportAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
+    f.to ? lte(cases.firstReportAt, new Date(`${f.to}T23:59:59.999Z`)) : undefined,
+  ];
+  const q = f.q ? normalizeText(f.q) : "";
+  // Both sides normalised: Arabic with or without diacritics, French with or without accents.
+  if (q) where.push(sql`${cases.searchText} like ${`%${q.replace(/[%_\\]/g, "\\$&")}%`}`);
+  if (withStatus) {
+    const status = f.status ?? "open";
+    if (status === "open") where.push(inArray(cases.status, [...OPEN_STATUSES]));
+    else if (status !== "all") where.push(eq(cases.status, status));
+  }
+  return where.filter((w): w is SQL => Boolean(w));
+}
+
+/** One page of the queue, keyset-paginated (no OFFSET): the cursor holds the last row's sort key. */
+export async function listQueue(db: Executor, f: QueueFilter, actorId: string, pageSize = PAGE_SIZE): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
+  const where = filterConditions(f, actorId, true);
+  const cursor = decodeCursor(f.cursor);
+  const sort = f.sort ?? "priority";
+  let order: SQL[];
+  if (sort === "newest") {
+    order = [desc(cases.latestReportAt), desc(cases.id)];
+    if (cursor?.length === 2) where.push(sql`(${cases.latestReportAt}, ${cases.id}) < (${new Date(String(cursor[0])).toISOString()}::timestamptz, ${String(cursor[1])}::uuid)`);
+  } else if (sort === "most") {
+    order = [desc(cases.reportCount), desc(cases.id)];
+    if (cursor?.length === 2) where.push(sql`(${cases.reportCount}, ${cases.id}) < (${Number(cursor[0])}, ${String(cursor[1])}::uuid)`);
+  } else {
+    order = [desc(cases.priorityRank), asc(cases.firstReportAt), asc(cases.id)];
+    if (cursor?.length === 3) {
+      const [rank, first, id] = [Number(cursor[0]), new Date(String(cursor[1])).toISOString(), String(cursor[2])];
+      where.push(
+        or(
+          lt(cases.priorityRank, rank),
+          and(eq(cases.priorityRank, rank), sql`(${cases.firstReportAt}, ${cases.id}) > (${first}::timestamptz, ${id}::uuid)`),
+        )!,
+      );
+    }
+  }
+  const rows = await db
+    .select({
+      id: cases.id,
+      ref: cases.ref,
+      kind: cases.kind,
+      category: cases.category,
+      summary: cases.summary,
+      status: cases.status,
+      priority: cases.priority,
+      priorityRank: cases.priorityRank,
+      platforms: cases.platforms,
+      reportCount: cases.reportCount,
+      firstReportAt: cases.firstReportAt,
+      latestReportAt: cases.latestReportAt,
+      assigneeEmail: staffUsers.email,
+    })
+    .from(cases)
+    .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > pageSize && last
+      ? encodeCursor(
+          sort === "newest"
+            ? [last.latestReportAt.toISOString(), last.id]
+            : sort === "most"
+              ? [last.reportCount, last.id]
+              : [last.priorityRank ?? 0, last.firstReportAt.toISOString(), last.id],
+        )
+      : null;
+  return { rows: page.map(({ priorityRank: _r, ...r }) => ({ ...r, ref: Number(r.ref) })), nextCursor };
+}
+
+/** Case counts per status under the same filters (the status filter aside). */
+export async function countByStatus(db: Executor, f: QueueFilter, actorId: string): Promise<Record<string, number>> {
+  const where = filterConditions(f, actorId, false);
+  const rows = await db.select({ status: cases.status, n: count() }).from(cases).where(and(...where)).groupBy(cases.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
