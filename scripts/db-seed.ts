@@ -1,6 +1,6 @@
 // npm run db:seed -- --demo : loads the demo content into an empty Postgres database.
 import { connectPostgres } from "@/lib/db/connect";
-import { seedIfEmpty } from "@/lib/db/seed";
+import { seedDemoStaff, seedIfEmpty } from "@/lib/db/seed";
 import { env } from "@/lib/env";
 
 async function main() {
@@ -15,7 +15,11 @@ async function main() {
   const conn = connectPostgres(env.DATABASE_URL, { max: 1 });
   try {
     await conn.migrate();
-    console.log((await seedIfEmpty(conn.db)) ? "Demo content loaded." : "The database is not empty: nothing loaded.");
+    if (await seedIfEmpty(conn.db)) console.log("Demo content and demo staff accounts loaded.");
+    else {
+      await seedDemoStaff(conn.db);
+      console.log("The database already has reports: only missing demo staff accounts were added.");
+    }
   } finally {
     await conn.close();
   }

@@ -9,4 +9,8 @@ export RATE_LIMIT_TRACK="${RATE_LIMIT_TRACK:-1000}"
 unset DATABASE_URL
 rm -rf "$DATA_DIR"
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then npx next build; fi
+# Accounts that tests change (TOTP enrolment), one per retry, created before the app owns the database.
+for i in 0 1 2; do
+  npm run -s staff -- create --email "totp$i@e2e.iblagh.local" --role moderator --password "e2e-totp-password-$i" >/dev/null
+done
 exec npx next start -p "${E2E_PORT:-3100}"

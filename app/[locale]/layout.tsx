@@ -5,8 +5,6 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import { dirOf, LOCALES } from "@/lib/i18n/config";
 import { routing } from "@/lib/i18n/routing";
 
@@ -39,11 +37,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           {t("skipToContent")}
         </a>
         {/* No global NextIntlClientProvider: pages with client forms provide the few messages they use. */}
-        <SiteHeader locale={locale} />
-        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
-          {children}
-        </main>
-        <SiteFooter locale={locale} />
+        {children}
       </body>
     </html>
   );

@@ -161,3 +161,16 @@ describe("transitions", () => {
     expect(await getCase(r.caseId)).toMatchObject({ status: "referred", referralDate: "2025-06-01", referralUnit: "BNPJ", referralReference: "PV 42/2025" });
   });
 });
+
+describe("bulk close", () => {
+  it("closes all the selected cases, or none when one cannot be closed", async () => {
+    const { closeCases } = await import("./service");
+    const mod = await staff(conn.db, ["moderator"]);
+    const [a, b, closed] = [await report(conn.db), await report(conn.db), await report(conn.db)];
+    await transitionCase(conn.db, mod, { caseId: closed.caseId, to: "no_action", note: "done" });
+    await expect(closeCases(conn.db, mod, { caseIds: [a.caseId, closed.caseId, b.caseId], to: "no_action", note: "spam wave" })).rejects.toMatchObject({ code: "transition_refused" });
+    expect((await getCase(a.caseId)).status).toBe("new");
+    await closeCases(conn.db, mod, { caseIds: [a.caseId, b.caseId], to: "no_action", note: "spam wave" });
+    expect([(await getCase(a.caseId)).status, (await getCase(b.caseId)).status]).toEqual(["no_action", "no_action"]);
+  });
+});

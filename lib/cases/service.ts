@@ -29,7 +29,11 @@ export interface TransitionInput {
 /** Moves a case along its workflow; every step is on the timeline and in the audit trail. */
 export async function transitionCase(db: Db, actorIn: Actor | null, input: TransitionInput): Promise<void> {
   const actor = requireCaseRole(actorIn);
-  await db.transaction(async (tx) => {
+  await db.transaction((tx) => transitionInTx(tx, actor, input));
+}
+
+async function transitionInTx(tx: Tx, actor: Actor, input: TransitionInput): Promise<void> {
+  {
     const c = await lockCase(tx, input.caseId);
     const check = checkTransition({ kind: c.kind as never, from: c.status as CaseStatus, to: input.to, roles: actor.roles, note: input.note, referral: input.referral, survivorId: input.survivorId, caseId: c.id });
     if (!check.ok) throw new ExpectedError(check.reason === "forbidden" ? "forbidden" : "transition_refused", { reason: check.reason });
@@ -52,7 +56,7 @@ export async function transitionCase(db: Db, actorIn: Actor | null, input: Trans
     const note = input.note?.trim() || null;
     await tx.insert(caseEvents).values({ caseId: c.id, at: now, actorId: actor.id, type: "transition", fromStatus: c.status, toStatus: input.to, note, data: input.to === "referred" ? { referral: input.referral } : null });
     await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "case.transition", targetType: "case", targetId: c.id, details: { from: c.status, to: input.to, note } });
-  });
+  }
 }
 
 /** Closes `sourceId` as a duplicate of `survivorId`; its reports and links move over. */
@@ -151,11 +155,14 @@ export async function setPriority(db: Db, actorIn: Actor | null, input: { caseId
 }
 
 /** Bulk close from the queue: each case goes through the same checks as one by one, all or none. */
-export async function closeCases(db: Db, actor: Actor | null, input: { caseIds: string[]; to: "no_action" | "duplicate"; note: string; survivorId?: string }) {
-  for (const caseId of input.caseIds) {
-    if (caseId === input.survivorId) continue;
-    await transitionCase(db, actor, { caseId, to: input.to, note: input.note, survivorId: input.survivorId });
-  }
+export async function closeCases(db: Db, actorIn: Actor | null, input: { caseIds: string[]; to: "no_action" | "duplicate"; note: string; survivorId?: string }) {
+  const actor = requireCaseRole(actorIn);
+  await db.transaction(async (tx) => {
+    for (const caseId of input.caseIds) {
+      if (caseId === input.survivorId) continue;
+      await transitionInTx(tx, actor, { caseId, to: input.to, note: input.note, survivorId: input.survivorId });
+    }
+  });
 }
 
 /** Contact details of one report, for a stated reason that goes into the audit trail. */

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { env } from "@/lib/env";
 import { getSecrets } from "@/lib/security/secrets";
 import { connectPostgres, openPglite, pgliteConnection, type Connection, type Db } from "./connect";
+import { claimEmbedded } from "./embedded-lock";
 import { seedIfEmpty } from "./seed";
 
 interface Holder {
@@ -22,6 +23,7 @@ async function open(): Promise<Connection> {
     conn = connectPostgres(env.DATABASE_URL);
   } else {
     fs.mkdirSync(env.pgliteDir, { recursive: true });
+    claimEmbedded(env.pgliteDir);
     conn = pgliteConnection(await openPglite(env.pgliteDir));
   }
   await conn.migrate();

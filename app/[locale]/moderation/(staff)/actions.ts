@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { recordAudit } from "@/lib/audit/log";
+import { signOut } from "@/lib/auth/config";
+import { currentActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+
+export async function signOutAction(fd: FormData) {
+  const locale = isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE;
+  const actor = await currentActor();
+  if (actor) {
+    const db = await getDb();
+    await db.transaction((tx) => recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "sign_out", targetType: "staff", targetId: actor.id }));
+  }
+  await signOut({ redirect: false });
+  redirect(`/${locale}/moderation/sign-in`);
+}

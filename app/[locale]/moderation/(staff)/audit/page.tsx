@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { LocaleLink as Link } from "@/components/ui/locale-link";
+import { AUDIT_ACTIONS } from "@/lib/audit/log";
+import { auditFilterSchema, listAudit } from "@/lib/audit/query";
+import { requireStaffPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "staff.audit" }))("title") };
+}
+
+const control = "rounded border border-slate-400 bg-white px-2 py-1.5";
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { locale } = await params;
+  await requireStaffPage(locale, ["admin"], `/${locale}/moderation/audit`);
+  const sp = await searchParams;
+  const filter = auditFilterSchema.parse(sp);
+  const { rows, nextBefore } = await listAudit(await getDb(), filter);
+  const t = await getTranslations({ locale, namespace: "staff.audit" });
+  const format = await getFormatter({ locale });
+  const next = new URLSearchParams(Object.entries({ ...sp, before: String(nextBefore) }).filter((e): e is [string, string] => Boolean(e[1])));
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm">
+        <label className="flex flex-col"><span>{t("action")}</span>
+          <select name="action" defaultValue={filter.action ?? ""} className={control}>
+            <option value="">{t("all")}</option>
+            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col"><span>{t("actor")}</span><input name="actor" type="email" dir="ltr" defaultValue={filter.actor ?? ""} className={control} /></label>
+        <label className="flex flex-col"><span>{t("from")}</span><input name="from" type="date" defaultValue={filter.from ?? ""} className={control} /></label>
+        <label className="flex flex-col"><span>{t("to")}</span><input name="to" type="date" defaultValue={filter.to ?? ""} className={control} /></label>
+        <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-semibold text-white">{t("apply")}</button>
+      </form>
+      {rows.length === 0 ? <p>{t("empty")}</p> : null}
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+        <table className="w-full text-sm" data-testid="audit-table">
+          <thead className="bg-slate-100 text-start">
+            <tr><th scope="col" className="p-2 text-start">{t("when")}</th><th scope="col" className="p-2 text-start">{t("who")}</th><th scope="col" className="p-2 text-start">{t("what")}</th><th scope="col" className="p-2 text-start">{t("target")}</th><th scope="col" className="p-2 text-start">{t("details")}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-100 align-top">
+                <td className="whitespace-nowrap p-2">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                <td className="p-2" dir="ltr">{r.actorEmail ?? "—"}</td>
+                <td className="p-2 font-mono">{r.action}</td>
+                <td className="p-2 font-mono text-xs" dir="ltr">{r.targetType ? `${r.targetType}:${r.targetId ?? ""}` : "—"}</td>
+                <td className="p-2 font-mono text-xs" dir="ltr"><code className="break-all">{JSON.stringify(r.details)}</code></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {nextBefore ? <Link locale={locale} href={`/moderation/audit?${next}`} className="underline">{t("next")}</Link> : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn } from "@/lib/auth/config";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+
+export type SignInState = { ok: false; code: "invalid" | "throttled" | "totp_required" | "totp_invalid" | "failed"; minutes?: number; email?: string } | null;
+
+/** Only paths inside the staff area of this site: never an open redirect. */
+function safeNext(next: unknown, locale: string): string {
+  return typeof next === "string" && /^\/(ar|fr|en)\/moderation(\/[\w\-/]*)?(\?[\w=&%\-.]*)?$/.test(next) ? next : `/${locale}/moderation/start`;
+}
+
+export async function signInAction(_prev: SignInState, fd: FormData): Promise<SignInState> {
+  const locale = isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE;
+  const email = String(fd.get("email") ?? "").slice(0, 254);
+  try {
+    await signIn("credentials", {
+      email,
+      password: String(fd.get("password") ?? "").slice(0, 1024),
+      code: String(fd.get("code") ?? "").slice(0, 16),
+      redirectTo: safeNext(fd.get("next"), locale),
+    });
+    return null;
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const [reason, seconds] = String(error.code ?? "").split(":");
+      const code = (["invalid", "throttled", "totp_required", "totp_invalid"] as const).find((c) => c === reason) ?? "invalid";
+      return { ok: false, code, minutes: seconds ? Math.ceil(Number(seconds) / 60) : undefined, email };
+    }
+    if (error instanceof AuthError) return { ok: false, code: "failed", email };
+    // Success is a redirect, thrown for Next to handle.
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { CaseDetail } from "@/lib/cases/detail";
+
+export async function CaseTimeline({ locale, events }: { locale: string; events: CaseDetail["events"] }) {
+  const t = await getTranslations({ locale, namespace: "staff" });
+  const format = await getFormatter({ locale });
+  return (
+    <section className="space-y-2 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="font-semibold">{t("case.timelineTitle")}</h2>
+      <ol className="space-y-3 text-sm" data-testid="timeline">
+        {events.map((e) => (
+          <li key={e.id} className="border-s-2 border-slate-300 ps-3">
+            <p className="font-medium">
+              {t(`events.${e.type as "created"}`)}
+              {e.toStatus && e.type === "transition" ? <>: {e.fromStatus ? `${t(`statuses.${e.fromStatus as "new"}`)} → ` : ""}{t(`statuses.${e.toStatus as "new"}`)}</> : null}
+              {e.type === "priority" && e.data?.to ? <>: {t(`priorities.${e.data.to as "high"}`)}{e.data.reason === "surge" ? ` (${t("events.surge")})` : ""}</> : null}
+            </p>
+            <p className="text-xs text-slate-600">
+              {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })} · <span dir="ltr">{e.actorEmail ?? t("case.system")}</span>
+            </p>
+            {e.note ? <p dir="auto" className="mt-1 whitespace-pre-wrap">{e.note}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import fs from "node:fs";
+
+// PGlite has no lock of its own: two processes on one data folder silently diverge. The app
+// records its pid beside the folder; command-line tools refuse to open it while that pid lives.
+const pidFile = (dir: string) => `${dir.replace(/\/+$/, "")}.pid`;
+
+export function claimEmbedded(dir: string) {
+  fs.writeFileSync(pidFile(dir), String(process.pid));
+}
+
+export function embeddedOwner(dir: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(pidFile(dir), "utf8"));
+    if (!pid || pid === process.pid) return null;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
