@@ -1,12 +1,22 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { noteAction } from "@/app/[locale]/moderation/(staff)/cases/[id]/actions";
 import type { CaseDetail } from "@/lib/cases/detail";
 
-export async function CaseTimeline({ locale, events }: { locale: string; events: CaseDetail["events"] }) {
+export async function CaseTimeline({ locale, caseId, events }: { locale: string; caseId: string; events: CaseDetail["events"] }) {
   const t = await getTranslations({ locale, namespace: "staff" });
   const format = await getFormatter({ locale });
   return (
     <section className="space-y-2 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" className="font-semibold">{t("case.timelineTitle")}</h2>
+      <form action={noteAction} className="flex flex-col gap-2 text-sm">
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="caseId" value={caseId} />
+        <label className="flex flex-col">
+          <span>{t("case.addNote")}</span>
+          <textarea name="note" rows={2} required dir="auto" className="rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <button type="submit" className="self-start rounded border border-slate-400 px-3 py-1">{t("case.addNoteButton")}</button>
+      </form>
       <ol className="space-y-3 text-sm" data-testid="timeline">
         {events.map((e) => (
           <li key={e.id} className="border-s-2 border-slate-300 ps-3">

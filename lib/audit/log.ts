@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "case.split",
   "case.assign",
   "case.priority",
+  "case.note",
   "staff.create",
   "staff.disable",
   "staff.enable",

@@ -4,7 +4,7 @@ import { loadActor, setStaffDisabled } from "@/lib/auth/staff";
 import type { Connection } from "@/lib/db/connect";
 import { createTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
-import { assignCases, closeCases, mergeCases, revealContact, setPriority, splitReport, transitionCase } from "./service";
+import { addCaseNote, assignCases, closeCases, mergeCases, revealContact, setPriority, splitReport, transitionCase } from "./service";
 import type { Role } from "./workflow";
 
 let conn: Connection;
@@ -44,6 +44,7 @@ const ACTIONS: Record<string, (actor: Actor | null) => Promise<unknown>> = {
   assign: async (a) => assignCases(conn.db, a, { caseIds: [(await report(conn.db)).caseId], assigneeId }),
   priority: async (a) => setPriority(conn.db, a, { caseIds: [(await report(conn.db)).caseId], priority: "urgent" }),
   bulkClose: async (a) => closeCases(conn.db, a, { caseIds: [(await report(conn.db)).caseId], to: "no_action", note: "not in scope" }),
+  note: async (a) => addCaseNote(conn.db, a, { caseId: (await report(conn.db)).caseId, note: "called the regional office" }),
   revealContact: async (a) => revealContact(conn.db, a, { reportId: (await report(conn.db, { contact: { email: "r@example.ma" } })).id, reason: "call back the witness" }),
 };
 

@@ -178,3 +178,15 @@ export async function revealContact(db: Db, actorIn: Actor | null, input: { repo
   });
 }
 
+
+/** A note on the case's timeline, without changing anything else. */
+export async function addCaseNote(db: Db, actorIn: Actor | null, input: { caseId: string; note: string }) {
+  const actor = requireCaseRole(actorIn);
+  const note = input.note.trim();
+  if (!note) throw new ExpectedError("transition_refused", { reason: "note_required" });
+  await db.transaction(async (tx) => {
+    await lockCase(tx, input.caseId);
+    await tx.insert(caseEvents).values({ caseId: input.caseId, actorId: actor.id, type: "note", note });
+    await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "case.note", targetType: "case", targetId: input.caseId, details: { note } });
+  });
+}

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { actionActor } from "@/lib/auth/session";
 import { caseIdByRef } from "@/lib/cases/detail";
 import { PRIORITIES } from "@/lib/cases/priority";
-import { assignCases, mergeCases, revealContact, setPriority, splitReport, transitionCase } from "@/lib/cases/service";
+import { addCaseNote, assignCases, mergeCases, revealContact, setPriority, splitReport, transitionCase } from "@/lib/cases/service";
 import { CASE_STATUSES } from "@/lib/cases/workflow";
 import { getDb } from "@/lib/db/client";
 import { ExpectedError } from "@/lib/errors";
@@ -61,6 +61,10 @@ export async function assignAction(fd: FormData) {
 
 export async function priorityAction(fd: FormData) {
   await run(fd, async (db, caseId) => setPriority(db, await actionActor(), { caseIds: [caseId], priority: z.enum(PRIORITIES).parse(fd.get("priority")) }));
+}
+
+export async function noteAction(fd: FormData) {
+  await run(fd, async (db, caseId) => addCaseNote(db, await actionActor(), { caseId, note: str(fd, "note") ?? "" }));
 }
 
 export async function splitAction(fd: FormData) {

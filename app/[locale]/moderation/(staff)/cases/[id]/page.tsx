@@ -142,7 +142,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             ))}
           </section>
           <p className="text-sm text-slate-600">{t("case.statementLater")}</p>
-          <CaseTimeline locale={locale} events={c.events} />
+          <CaseTimeline locale={locale} caseId={c.id} events={c.events} />
         </div>
       </div>
     </div>
