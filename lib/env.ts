@@ -28,6 +28,10 @@ const schema = z.object({
   CASE_MERGE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
   STAFF_REQUIRE_2FA: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   DEMO_PASSWORD: z.string().min(8).default("iblagh-demo-2025"),
+  // Absolute links in feeds, sitemaps, share cards and ClaimReview, and the publishing organisation.
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  ORG_NAME: z.string().min(1).default("Iblagh"),
+  ORG_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };

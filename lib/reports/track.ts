@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
 import { cases, reports } from "@/lib/db/schema";
 import { isFinal, publicStatusOf, type CaseStatus, type PublicStatus } from "@/lib/cases/workflow";
+import { isLocale } from "@/lib/i18n/config";
+import { inLocale, statementForCase } from "@/lib/statements/public";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 
 export type { PublicStatus };
@@ -11,6 +13,8 @@ export interface TrackedReport {
   status: PublicStatus;
   updatedAt: string;
   outcome?: string;
+  /** The published statement that answers the report, in the language it was made in if available. */
+  statementUrl?: string;
 }
 
 /**
@@ -21,7 +25,7 @@ export async function trackReport(db: Executor, typed: string): Promise<TrackedR
   const canonical = parseReceipt(typed);
   const hash = hashReceipt(canonical ?? `invalid:${String(typed).slice(0, 64)}`);
   const [row] = await db
-    .select({ submittedAt: reports.submittedAt, caseId: cases.id, status: cases.status, changedAt: cases.statusChangedAt, mergedIntoId: cases.mergedIntoId })
+    .select({ submittedAt: reports.submittedAt, locale: reports.locale, caseId: cases.id, status: cases.status, changedAt: cases.statusChangedAt, mergedIntoId: cases.mergedIntoId })
     .from(reports)
     .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(eq(reports.receiptHash, hash))
@@ -38,13 +42,16 @@ export async function trackReport(db: Executor, typed: string): Promise<TrackedR
       .where(eq(cases.id, current.mergedIntoId))
       .limit(1);
     if (!next) break;
-    current = { ...next, submittedAt: row.submittedAt };
+    current = { ...next, submittedAt: row.submittedAt, locale: row.locale };
   }
   const status = current.status as CaseStatus;
+  const statement = isFinal(status) ? await statementForCase(db, current.caseId) : null;
+  const lang = isLocale(row.locale) ? inLocale(statement?.content ?? { ar: {} as never }, row.locale).locale : "ar";
   const updatedAt = new Date(Math.max(row.submittedAt.getTime(), current.changedAt.getTime()));
   return {
     status: publicStatusOf(status),
     updatedAt: updatedAt.toISOString(),
     ...(isFinal(status) && status !== "duplicate" ? { outcome: status } : {}),
+    ...(statement ? { statementUrl: `/${lang}/statements/${statement.slug}` } : {}),
   };
 }

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
+import { stripControl } from "@/lib/text/normalize";
+
+export const STATEMENT_TYPES = ["denial", "truth", "communique"] as const;
+export type StatementType = (typeof STATEMENT_TYPES)[number];
+export const STATEMENT_STATUSES = ["draft", "in_review", "published", "withdrawn"] as const;
+
+const text = (max: number, min = 1) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? stripControl(v).normalize("NFC").trim() : v),
+    z.string({ error: "validation.statementRequired" }).min(min, "validation.statementRequired").max(max, "validation.statementTooLong"),
+  );
+
+export const localeContentSchema = z.object({
+  title: text(200),
+  summary: text(1000),
+  body: text(20_000),
+  claimReviewed: text(1000),
+  verdict: text(80),
+});
+
+const blankLocale = (v: unknown) =>
+  v && typeof v === "object" && Object.values(v as Record<string, unknown>).every((x) => typeof x !== "string" || x.trim() === "") ? undefined : v;
+
+// Arabic is required; French and English are optional but complete when present.
+export const statementContentSchema = z.object({
+  ar: localeContentSchema,
+  fr: z.preprocess(blankLocale, localeContentSchema.optional()),
+  en: z.preprocess(blankLocale, localeContentSchema.optional()),
+});
+
+export const appearancesSchema = z
+  .array(
+    z.object({
+      url: z.string().max(2048).refine((u) => canonicalizeUrl(u) !== null, "validation.urlInvalid"),
+      platform: z.enum(PLATFORMS),
+    }),
+  )
+  .max(20);
+
+export const statementDraftSchema = z.object({ content: statementContentSchema, appearances: appearancesSchema });
+export type StatementDraftInput = z.infer<typeof statementDraftSchema>;
