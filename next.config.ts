@@ -12,7 +12,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that the bundler must not touch.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js"],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden(): a signed-in staff member without the role gets a real 403.

@@ -28,6 +28,9 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           <li>
             <Link locale={locale} href="/track" className="inline-block px-2 py-2 hover:underline">{t("track")}</Link>
           </li>
+          <li>
+            <Link locale={locale} href="/statements" className="inline-block px-2 py-2 hover:underline">{t("statements")}</Link>
+          </li>
         </ul>
       </nav>
     </header>

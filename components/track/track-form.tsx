@@ -67,6 +67,11 @@ export function TrackForm({ action }: { action: Action }) {
               {t(`outcomes.${state.data.outcome}` as "outcomes.debunked")}
             </p>
           ) : null}
+          {state.data.statementUrl ? (
+            <p>
+              <a href={state.data.statementUrl} data-testid="track-statement" className="font-semibold text-brand-700 underline">{t("track.statementLink")}</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </div>

@@ -62,6 +62,44 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/statements": {
+      get: {
+        operationId: "listStatements",
+        summary: "Published statements, newest first (withdrawn ones included, marked)",
+        parameters: [
+          { name: "locale", in: "query", schema: { type: "string", enum: LOCALES }, description: "Language of title and summary; Arabic where a translation is missing." },
+          { name: "type", in: "query", schema: { type: "string", enum: ["denial", "truth", "communique"] } },
+          { name: "year", in: "query", schema: { type: "integer" } },
+          { name: "platform", in: "query", schema: { type: "string", enum: PLATFORMS } },
+          { name: "q", in: "query", schema: { type: "string" }, description: "Search, whatever the Arabic diacritics or the Latin accents." },
+          { name: "cursor", in: "query", schema: { type: "string" } },
+        ],
+        responses: {
+          "200": {
+            description: "A page",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    items: { type: "array", items: { $ref: "#/components/schemas/StatementItem" } },
+                    nextCursor: { type: ["string", "null"] },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    "/api/v1/statements/{slug}": {
+      get: {
+        operationId: "getStatement",
+        summary: "One public statement with every language, its history and where the claim appeared",
+        parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", examples: ["2025-12"] } }],
+        responses: { "200": { description: "The statement" }, "404": error("not_found") },
+      },
+    },
     "/api/health": {
       get: {
         operationId: "health",
@@ -99,6 +137,19 @@ export const openApiDocument = {
           submittedAt: { type: "string", format: "date-time" },
         },
       },
+      StatementItem: {
+        type: "object",
+        required: ["slug", "type", "title", "summary", "publishedAt", "url", "status"],
+        properties: {
+          slug: { type: "string" },
+          type: { type: "string", enum: ["denial", "truth", "communique"] },
+          title: { type: "string" },
+          summary: { type: "string" },
+          publishedAt: { type: "string", format: "date-time" },
+          url: { type: "string" },
+          status: { type: "string", enum: ["published", "withdrawn"] },
+        },
+      },
       TrackedReport: {
         type: "object",
         required: ["status", "updatedAt"],
@@ -106,6 +157,7 @@ export const openApiDocument = {
           status: { type: "string", enum: ["received", "in_review", "closed"] },
           updatedAt: { type: "string", format: "date-time" },
           outcome: { type: "string", enum: ["debunked", "confirmed", "no_action", "referred", "duplicate"] },
+          statementUrl: { type: "string", description: "The published statement answering the report, in its language when available." },
         },
       },
       Error: {

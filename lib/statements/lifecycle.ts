@@ -8,7 +8,7 @@ import { caseEvents, caseLinks, cases, statements, statementVersions, type State
 import { ExpectedError } from "@/lib/errors";
 import { detectPlatform } from "@/lib/text/canonical-url";
 import { normalizeText } from "@/lib/text/normalize";
-import { statementDraftSchema, type StatementDraftInput, type StatementType } from "./schema";
+import { statementDraftSchema, type StatementType } from "./schema";
 
 // Default verdict labels, editable in the draft.
 const VERDICT: Record<StatementType, string> = { denial: "خبر زائف", truth: "توضيح للوقائع", communique: "بلاغ توضيحي" };
@@ -58,7 +58,7 @@ export async function createStatementDraft(db: Db, actorIn: Actor | null, input:
 }
 
 /** Edits the working copy: a draft, or an amendment of a published statement. */
-export async function updateStatement(db: Db, actorIn: Actor | null, input: { id: string } & StatementDraftInput): Promise<void> {
+export async function updateStatement(db: Db, actorIn: Actor | null, input: { id: string; content: unknown; appearances: unknown }): Promise<void> {
   const actor = requireCaseRole(actorIn);
   const parsed = statementDraftSchema.parse({ content: input.content, appearances: input.appearances });
   await db.transaction(async (tx) => {

@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { errorResponse } from "@/lib/http/errors";
+import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { cachedStatementList } from "@/lib/statements/cache";
+import { statementListSchema } from "@/lib/statements/public";
+
+export async function GET(req: Request) {
+  const url = new URL(req.url);
+  const requested = url.searchParams.get("locale");
+  const locale = isLocale(requested) ? requested : localeFromAcceptLanguage(req.headers.get("accept-language"));
+  try {
+    const query = statementListSchema.parse(Object.fromEntries(url.searchParams));
+    const { items, nextCursor } = await cachedStatementList(locale, query, 20);
+    return NextResponse.json(
+      { items: items.map(({ lang: _lang, ...i }) => i), nextCursor },
+      { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
+    );
+  } catch (error) {
+    return errorResponse(error, locale);
+  }
+}
