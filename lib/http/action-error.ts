@@ -5,7 +5,7 @@ import { isDbUnavailable } from "./db-errors";
 // Keys under staff.case.refused; anything else is shown as the generic "error".
 const KNOWN = new Set([
   "forbidden", "not_allowed", "note_required", "referral_required", "survivor_required", "survivor_closed", "case_closed",
-  "only_report", "reason_required", "assignee_invalid", "not_found", "unauthorized", "invalid", "error",
+  "only_report", "reason_required", "assignee_invalid", "not_found", "unauthorized", "invalid", "error", "statement_exists",
 ]);
 
 /** The key (under staff.case.refused) that explains why a staff action failed. */

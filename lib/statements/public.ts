@@ -129,3 +129,8 @@ export async function listStatementSlugs(db: Executor) {
     .orderBy(desc(statements.publishedAt))
     .limit(50_000);
 }
+
+export async function getStatementSlug(db: Executor, id: string): Promise<string | null> {
+  const [row] = await db.select({ slug: statements.slug }).from(statements).where(eq(statements.id, id));
+  return row?.slug ?? null;
+}

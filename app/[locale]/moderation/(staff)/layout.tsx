@@ -23,6 +23,9 @@ export default async function StaffLayout({ children, params }: { children: Reac
             {actor ? (
               <>
                 <Link locale={locale} href="/moderation" className="rounded px-2 py-1 hover:bg-slate-700">{t("queue")}</Link>
+                {actor.roles.some((r) => r === "moderator" || r === "publisher") ? (
+                  <Link locale={locale} href="/moderation/statements" className="rounded px-2 py-1 hover:bg-slate-700">{t("statements")}</Link>
+                ) : null}
                 {actor.roles.includes("admin") ? (
                   <Link locale={locale} href="/moderation/audit" className="rounded px-2 py-1 hover:bg-slate-700">{t("audit")}</Link>
                 ) : null}

@@ -91,7 +91,7 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
         </p>
       </section>
 
-      <div className="prose-statement space-y-3 leading-loose" lang={lang} dir={dirOf(lang)} dangerouslySetInnerHTML={{ __html: renderMarkdown(text.body) }} />
+      <div data-testid="statement-body" className="prose-statement space-y-3 leading-loose" lang={lang} dir={dirOf(lang)} dangerouslySetInnerHTML={{ __html: renderMarkdown(text.body) }} />
 
       {s.appearances.length ? (
         <section aria-labelledby="appearances-heading" className="space-y-1">

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getMessages, getTranslations } from "next-intl/server";
 import { CaseActions } from "@/components/staff/case-actions";
+import { CaseStatements } from "@/components/staff/case-statements";
 import { CaseTimeline } from "@/components/staff/case-timeline";
 import { PriorityBadge, StatusBadge } from "@/components/staff/badges";
 import { RevealContact } from "@/components/staff/reveal-contact";
@@ -141,7 +142,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               </div>
             ))}
           </section>
-          <p className="text-sm text-slate-600">{t("case.statementLater")}</p>
+          <CaseStatements locale={locale} caseId={c.id} kind={c.kind} />
           <CaseTimeline locale={locale} caseId={c.id} events={c.events} />
         </div>
       </div>

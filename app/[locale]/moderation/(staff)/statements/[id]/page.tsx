@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { StatementEditor } from "@/components/staff/statement-editor";
+import { LocaleLink as Link } from "@/components/ui/locale-link";
+import { requireStaffPage } from "@/lib/auth/session";
+import { CASE_ROLES } from "@/lib/cases/workflow";
+import { getDb } from "@/lib/db/client";
+import { getStatementForEdit } from "@/lib/statements/staff";
+import { publishAction, returnAction, saveStatementAction, submitAction, withdrawAction } from "../actions";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "staff.statement" }))("deskTitle") };
+}
+
+const REFUSALS = new Set(["own_statement", "incomplete", "change_note_required", "not_editable", "not_submittable", "not_in_review", "not_published", "reason_required", "note_required", "forbidden", "unauthorized", "not_found", "invalid"]);
+
+export default async function StatementEditPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ done?: string; error?: string }> }) {
+  const { locale, id } = await params;
+  const actor = await requireStaffPage(locale, [...CASE_ROLES], `/${locale}/moderation/statements/${id}`);
+  const s = await getStatementForEdit(await getDb(), id, actor);
+  if (!s) notFound();
+  const { done, error } = await searchParams;
+  const t = await getTranslations({ locale, namespace: "staff.statement" });
+  const messages = await getMessages();
+  const hidden = (
+    <>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="id" value={s.id} />
+    </>
+  );
+  const input = "rounded border border-slate-400 px-2 py-1.5";
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t("title", { type: t(`types.${s.type as "denial"}`), ref: s.caseRef })}</h1>
+        <span data-testid="statement-status" data-status={s.status} className="rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold">{t(`statuses.${s.status as "draft"}`)}</span>
+        {s.amendment ? <span className="rounded bg-amber-100 px-2 py-0.5 text-sm">{s.amendment === "draft" ? t("amendmentDraft") : t("amendmentReview")}</span> : null}
+        <Link locale={locale} href={`/moderation/cases/${s.caseId}`} className="text-sm underline">{t("case", { ref: s.caseRef })}</Link>
+        {s.slug ? <a href={`/${locale}/statements/${s.slug}`} className="text-sm underline" data-testid="public-link">{t("viewPublic")}</a> : null}
+      </div>
+      <p className="text-sm text-slate-600">{t("author")}: <span dir="ltr">{s.authorEmail}</span></p>
+      {done ? <p role="status" data-testid="statement-done" className="rounded bg-emerald-50 p-3 text-emerald-900">{t("done")}</p> : null}
+      {error ? <p role="alert" data-testid="statement-error" className="rounded bg-danger-50 p-3 text-danger">{t(`refused.${(REFUSALS.has(error) ? error : "error") as "error"}`)}</p> : null}
+
+      <NextIntlClientProvider messages={{ staff: { statement: (messages.staff as Record<string, unknown>).statement }, validation: messages.validation } as never}>
+        <StatementEditor id={s.id} locale={locale} content={s.content} appearances={s.appearances.map((a) => a.url).join("\n")} editable={s.editable} action={saveStatementAction} />
+      </NextIntlClientProvider>
+
+      <section className="flex flex-wrap items-start gap-4 rounded-lg bg-white p-4 shadow-sm" data-testid="statement-steps">
+        {s.submittable ? (
+          <form action={submitAction} className="flex flex-wrap items-end gap-2">
+            {hidden}
+            {s.status === "published" ? (
+              <label className="flex flex-col text-sm"><span>{t("changeNote")}</span><input name="changeNote" required className={input} /></label>
+            ) : null}
+            <button type="submit" className="rounded bg-slate-900 px-3 py-2 font-semibold text-white">{t("submit")}</button>
+          </form>
+        ) : null}
+        {s.inReview && s.ownWork ? <p className="text-sm text-amber-800">{t("ownWork")}</p> : null}
+        {s.canApprove ? (
+          <>
+            <form action={publishAction}>
+              {hidden}
+              <button type="submit" className="rounded bg-emerald-700 px-3 py-2 font-semibold text-white">{t("publish")}</button>
+            </form>
+            <form action={returnAction} className="flex flex-wrap items-end gap-2">
+              {hidden}
+              <label className="flex flex-col text-sm"><span>{t("returnNote")}</span><input name="note" required className={input} /></label>
+              <button type="submit" className="rounded border border-slate-400 px-3 py-2">{t("return")}</button>
+            </form>
+          </>
+        ) : null}
+        {s.canWithdraw ? (
+          <form action={withdrawAction} className="flex flex-wrap items-end gap-2">
+            {hidden}
+            <label className="flex flex-col text-sm"><span>{t("withdrawReason")}</span><input name="reason" required className={input} /></label>
+            <button type="submit" className="rounded bg-red-800 px-3 py-2 font-semibold text-white">{t("withdraw")}</button>
+          </form>
+        ) : null}
+      </section>
+    </div>
+  );
+}

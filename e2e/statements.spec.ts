@@ -1,0 +1,75 @@
+import { expect, messages, test, uniqueText } from "./fixtures";
+import { DEMO, expectSignedIn, signIn } from "./staff";
+
+const st = messages.ar.staff.statement;
+
+test("a moderator drafts a denial, a publisher approves it, and it reaches the list, the feed and the reporter", async ({ browser, request }) => {
+  const token = uniqueText("ركاب").split(" ").slice(1).join("");
+  const res = await request.post("/api/v1/reports", {
+    data: { kind: "rumor", category: "fake_incident", platform: "whatsapp", description: `رسالة تزعم غرق حافلة ركاب في وادي سبو اليوم ${token}`, declaration: true, locale: "ar" },
+  });
+  const { receipt } = await res.json();
+  const tracked = await (await request.post("/api/v1/reports/track", { data: { receipt } })).json();
+  expect(tracked.status).toBe("received");
+
+  // The moderator finds the case and drafts the denial.
+  const modContext = await browser.newContext();
+  const mod = await modContext.newPage();
+  await signIn(mod, DEMO.moderator);
+  await expectSignedIn(mod);
+  await mod.goto(`/ar/moderation?q=${encodeURIComponent(token)}`);
+  await mod.getByTestId("queue-row").first().getByRole("link").first().click();
+  await mod.getByRole("button", { name: `${st.draftFor}: ${st.types.denial}` }).click();
+  await expect(mod.getByTestId("statement-status")).toHaveAttribute("data-status", "draft");
+
+  const arabic = mod.getByRole("group", { name: st.locales.ar });
+  const title = `لا صحة لخبر غرق حافلة ركاب في وادي سبو ${token}`;
+  await arabic.getByLabel(st.fields.title).fill(title);
+  await arabic.getByLabel(st.fields.summary).fill("تنفي المصالح الأمنية ما تم تداوله بخصوص غرق حافلة.");
+  await arabic.getByLabel(st.fields.body).fill("**لا صحة** لهذا الخبر.\n\n<script>alert(1)</script>");
+  await expect(arabic.getByLabel(st.preview)).toContainText("لا صحة لهذا الخبر");
+  await mod.getByRole("button", { name: st.save }).click();
+  await expect(mod.getByTestId("statement-saved")).toBeVisible();
+  await mod.getByRole("button", { name: st.submit }).click();
+  await expect(mod.getByTestId("statement-status")).toHaveAttribute("data-status", "in_review");
+  // The author is not offered approval.
+  await expect(mod.getByRole("button", { name: st.publish })).toHaveCount(0);
+  const editorUrl = mod.url();
+  await modContext.close();
+
+  // Another person, a publisher, approves it.
+  const pubContext = await browser.newContext();
+  const pub = await pubContext.newPage();
+  await signIn(pub, DEMO.publisher);
+  await expectSignedIn(pub);
+  await pub.goto("/ar/moderation/statements");
+  await expect(pub.getByTestId("desk-deskReview")).toContainText(title);
+  await pub.goto(editorUrl);
+  await pub.getByRole("button", { name: st.publish }).click();
+  await expect(pub.getByTestId("statement-status")).toHaveAttribute("data-status", "published");
+  const publicPath = await pub.getByTestId("public-link").getAttribute("href");
+  await pubContext.close();
+
+  // The public sees it, with its ClaimReview, in the list and in the feed.
+  const page = await browser.newPage();
+  await page.goto("/ar/statements");
+  await expect(page.getByTestId("statement-list")).toContainText(title);
+  await page.goto(publicPath!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  // The HTML typed into the body is shown as text, never run.
+  await expect(page.getByTestId("statement-body")).toContainText("<script>alert(1)</script>");
+  await expect(page.getByTestId("statement-body").locator("script")).toHaveCount(0);
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld).toMatchObject({ "@type": "ClaimReview", reviewRating: { alternateName: "False" }, itemReviewed: { "@type": "Claim" } });
+  const feed = await (await request.get("/ar/statements/feed.xml")).text();
+  expect(feed).toContain(title);
+  const card = await request.get(`${publicPath}/share.png`);
+  expect(card.headers()["content-type"]).toBe("image/png");
+
+  // The reporter's tracking page shows the outcome and the statement.
+  await page.goto("/ar/track");
+  await page.getByLabel(messages.ar.track.receipt).fill(receipt);
+  await page.getByRole("button", { name: messages.ar.track.submit }).click();
+  await expect(page.getByTestId("track-outcome")).toContainText(messages.ar.outcomes.debunked);
+  await expect(page.getByTestId("track-statement")).toHaveAttribute("href", publicPath!);
+});
