@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -57,7 +58,10 @@ export function pgliteConnection(client: PGlite): Connection {
   };
 }
 
+// Extensions the migrations create (CREATE EXTENSION) must be loaded into PGlite first.
+const extensions = { pg_trgm };
+
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
   // Options go in the second argument: with an undefined first argument they would be dropped.
-  return dir ? PGlite.create(dir, { loadDataDir }) : PGlite.create({ loadDataDir });
+  return dir ? PGlite.create(dir, { loadDataDir, extensions }) : PGlite.create({ loadDataDir, extensions });
 }

@@ -144,6 +144,8 @@ export const cases = pgTable(
     index("cases_queue_idx").on(t.status, t.priorityRank.desc(), t.firstReportAt, t.id),
     index("cases_latest_idx").on(t.latestReportAt.desc(), t.id),
     index("cases_assignee_idx").on(t.assigneeId, t.status),
+    // Queue text search (`like '%…%'` on normalised text) served by trigrams, not a scan.
+    index("cases_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
@@ -269,6 +271,7 @@ export const statements = pgTable(
     // At most one live statement of each type per case.
     uniqueIndex("statements_case_type_live_key").on(t.caseId, t.type).where(sql`status <> 'withdrawn'`),
     index("statements_public_idx").on(t.status, t.publishedAt.desc(), t.id),
+    index("statements_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
