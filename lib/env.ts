@@ -32,6 +32,15 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   ORG_NAME: z.string().min(1).default("Iblagh"),
   ORG_URL: z.string().url().optional(),
+  // The calendar the yearly figures follow.
+  STATS_TIMEZONE: z.string().default("Africa/Casablanca").refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "STATS_TIMEZONE must be an IANA time zone"),
 });
 
 export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };

@@ -3,6 +3,7 @@ import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connect";
 import { caseEvents, caseLinks, cases, reports } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { bump, METRICS } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
 import { findCaseByLinks, findCasesByText } from "./match";
 import { raisedPriority, SURGE_HIGH, type Priority } from "./priority";
@@ -13,6 +14,7 @@ export interface IncomingReport {
   description: string;
   descriptionNorm: string;
   platform: string;
+  locale: string;
   canonicalUrls: string[];
   bandKeys: bigint[];
   at: Date;
@@ -31,6 +33,7 @@ export function summarize(description: string, max = 280): string {
  * matches, with the case's counters, links, platforms and priority brought up to date.
  */
 export async function attachToCase(tx: Tx, r: IncomingReport): Promise<string> {
+  await bump(tx, r.at, METRICS.reports, [`kind:${r.kind}`, `category:${r.category}`, `platform:${r.platform}`, `locale:${r.locale}`]);
   // Two first reports of one link arriving together must not open two cases.
   for (const url of [...r.canonicalUrls].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${url}))`);
 
@@ -57,6 +60,7 @@ export async function attachToCase(tx: Tx, r: IncomingReport): Promise<string> {
       })
       .returning({ id: cases.id });
     await tx.insert(caseEvents).values({ caseId: created.id, type: "created", toStatus: "new", at: r.at });
+    await bump(tx, r.at, METRICS.casesOpened, [`kind:${r.kind}`]);
     if (r.canonicalUrls.length > 0) await tx.insert(caseLinks).values(r.canonicalUrls.map((canonicalUrl) => ({ canonicalUrl, caseId: created.id })));
     return created.id;
   }
@@ -70,6 +74,7 @@ export async function attachToCase(tx: Tx, r: IncomingReport): Promise<string> {
     })
     .where(eq(cases.id, caseId))
     .returning({ priority: cases.priority, reportCount: cases.reportCount });
+  await bump(tx, r.at, METRICS.reportsJoined);
   if (r.canonicalUrls.length > 0) {
     await tx
       .insert(caseLinks)

@@ -7,6 +7,7 @@ import { caseEvents, caseLinks, cases, reports, staffUsers } from "@/lib/db/sche
 import { ExpectedError } from "@/lib/errors";
 import { decrypt } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
+import { bump, METRICS, recordOutcome } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
 import { summarize } from "./intake";
 import type { Priority } from "./priority";
@@ -24,6 +25,8 @@ export interface TransitionInput {
   note?: string | null;
   referral?: Referral | null;
   survivorId?: string | null;
+  /** When it happened; now unless history is being written (the demo seed). */
+  at?: Date;
 }
 
 /** Moves a case along its workflow; every step is on the timeline and in the audit trail. */
@@ -41,11 +44,12 @@ async function transitionInTx(tx: Tx, actor: Actor, input: TransitionInput): Pro
       await mergeInto(tx, actor, c.id, input.survivorId!, input.note!.trim());
       return;
     }
-    const now = new Date();
+    const now = input.at ?? new Date();
     await tx
       .update(cases)
       .set({
         status: input.to,
+        ...(input.to === "expertise" ? { expertiseAt: now } : {}),
         statusChangedAt: now,
         closedAt: isFinal(input.to) ? now : null,
         ...(input.to === "referred" && input.referral
@@ -55,6 +59,12 @@ async function transitionInTx(tx: Tx, actor: Actor, input: TransitionInput): Pro
       .where(eq(cases.id, c.id));
     const note = input.note?.trim() || null;
     await tx.insert(caseEvents).values({ caseId: c.id, at: now, actorId: actor.id, type: "transition", fromStatus: c.status, toStatus: input.to, note, data: input.to === "referred" ? { referral: input.referral } : null });
+    if (input.to === "expertise") await bump(tx, now, METRICS.violentDetected, [`category:${c.category}`]);
+    if (input.to === "referred") {
+      // Counted with the year the content was detected, as a share of that year's detections.
+      await bump(tx, c.expertiseAt ?? now, METRICS.referred);
+      await recordOutcome(tx, c.id, "referral", c.firstReportAt, now);
+    }
     await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "case.transition", targetType: "case", targetId: c.id, details: { from: c.status, to: input.to, note } });
   }
 }
@@ -106,6 +116,7 @@ export async function splitReport(db: Db, actorIn: Actor | null, input: { report
       .values({ kind: report.kind, category: report.category, summary, searchText: normalizeText(summary), platforms: [report.platform], reportCount: 1, firstReportAt: report.submittedAt, latestReportAt: report.submittedAt, statusChangedAt: now })
       .returning({ id: cases.id, ref: cases.ref });
     await tx.update(reports).set({ caseId: created.id }).where(eq(reports.id, report.id));
+    await bump(tx, now, METRICS.casesOpened, [`kind:${report.kind}`]);
     await tx.execute(sql`insert into case_links (canonical_url, case_id) select distinct canonical_url, ${created.id}::uuid from report_links where report_id = ${report.id} on conflict do nothing`);
     // The old case keeps only the links, platforms and dates of the reports it still has.
     await tx.delete(caseLinks).where(and(eq(caseLinks.caseId, old.id), sql`not exists (select 1 from report_links rl join reports r on r.id = rl.report_id where r.case_id = ${old.id} and rl.canonical_url = ${caseLinks.canonicalUrl})`));

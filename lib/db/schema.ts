@@ -126,6 +126,8 @@ export const cases = pgTable(
     latestReportAt: timestamp({ withTimezone: true }).notNull(),
     statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),
+    // When a violent content reached technical expertise: the date that makes it "detected".
+    expertiseAt: timestamp({ withTimezone: true }),
     referralDate: date(),
     referralUnit: text(),
     referralReference: text(),
@@ -295,3 +297,48 @@ export const statementVersions = pgTable(
 
 export type Statement = typeof statements.$inferSelect;
 export type StatementVersion = typeof statementVersions.$inferSelect;
+
+// Yearly figures kept up to date in the same transaction as the events that change them, so
+// that reading a year is a handful of primary-key rows whatever the number of reports.
+// `dimension` is '' for the year's total, `month:MM`, or `kind:…`, `category:…`, `platform:…`, `locale:…`.
+export const statsYearly = pgTable(
+  "stats_yearly",
+  {
+    year: smallint().notNull(),
+    metric: text().notNull(),
+    dimension: text().notNull().default(""),
+    value: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.metric, t.dimension] })],
+);
+
+// One row per case outcome (statement or referral): the median time to outcome of a year is a
+// percentile over that year's outcomes, hundreds of rows, not millions of reports.
+export const caseOutcomes = pgTable(
+  "case_outcomes",
+  {
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    kind: text().notNull(),
+    year: smallint().notNull(),
+    hours: integer().notNull(),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.kind] }), index("case_outcomes_year_idx").on(t.year)],
+);
+
+// Figures for years before the platform, typed in by an admin with their source.
+export const statsBaselines = pgTable(
+  "stats_baselines",
+  {
+    year: smallint().notNull(),
+    metric: text().notNull(),
+    value: bigint({ mode: "number" }).notNull(),
+    source: text().notNull(),
+    note: text(),
+    createdBy: uuid().references(() => staffUsers.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.metric] })],
+);

@@ -9,6 +9,7 @@ import { submitReport } from "@/lib/reports/intake";
 import { reportSchema } from "@/lib/reports/schema";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 import type { Db } from "./connect";
+import { seedDemoHistory } from "./demo-history";
 import { reports, staffUsers } from "./schema";
 
 // Demo receipts and accounts are printed in the README so that anyone can try the app.
@@ -83,6 +84,9 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   await seedDemoStaff(db);
   const [mod] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, DEMO_STAFF[0].email));
   const moderator = (await loadActor(db, mod.id)) as Actor;
+  const [pubRow] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, DEMO_STAFF[1].email));
+  const publisher = (await loadActor(db, pubRow.id)) as Actor;
+  await seedDemoHistory(db, moderator, publisher);
   for (const demo of demoReports) {
     const canonical = parseReceipt(demo.receipt)!;
     await submitReport(db, reportSchema.parse(demo.input), { locale: demo.locale, receipt: canonical });

@@ -79,6 +79,7 @@ export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptio
       description: input.description,
       descriptionNorm,
       platform,
+      locale: input.locale ?? opts.locale,
       canonicalUrls: [...new Set(links.map((l) => l.canonicalUrl))],
       bandKeys: bands,
       at: submittedAt,

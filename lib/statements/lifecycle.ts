@@ -7,6 +7,7 @@ import type { Db, Tx } from "@/lib/db/connect";
 import { caseEvents, caseLinks, cases, statements, statementVersions, type StatementContent } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { detectPlatform } from "@/lib/text/canonical-url";
+import { bump, METRICS, recordOutcome } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
 import { statementDraftSchema, type StatementType } from "./schema";
 
@@ -142,9 +143,12 @@ export async function publishStatement(db: Db, actorIn: Actor | null, input: { i
       })
       .where(eq(statements.id, s.id));
 
+    // The publication date is the one that counts in the yearly figures.
+    if (first) await bump(tx, now, METRICS[s.type as StatementType]);
     if (first && s.type !== "communique") {
       const to = s.type === "denial" ? "debunked" : "confirmed";
-      const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, s.caseId)).for("update");
+      const [c] = await tx.select({ status: cases.status, firstReportAt: cases.firstReportAt }).from(cases).where(eq(cases.id, s.caseId)).for("update");
+      if (c) await recordOutcome(tx, s.caseId, "statement", c.firstReportAt, now);
       if (c && isOpen(c.status)) {
         await tx.update(cases).set({ status: to, statusChangedAt: now, closedAt: now }).where(eq(cases.id, s.caseId));
         await tx.insert(caseEvents).values({ caseId: s.caseId, at: now, actorId: actor.id, type: "transition", fromStatus: c.status, toStatus: to, note: `statement ${slug}`, data: { statementId: s.id } });
@@ -164,6 +168,8 @@ export async function withdrawStatement(db: Db, actorIn: Actor | null, input: { 
     const s = await lockStatement(tx, input.id);
     if (s.status !== "published") throw refuse("not_published");
     await tx.update(statements).set({ status: "withdrawn", amendment: null, withdrawnAt: now, withdrawalReason: input.reason.trim(), updatedAt: now }).where(eq(statements.id, s.id));
+    // Still counted in the year it was published, and listed there as withdrawn.
+    await bump(tx, s.publishedAt!, METRICS.withdrawn, [`type:${s.type}`]);
     await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "statement.withdraw", targetType: "statement", targetId: s.id, details: { reason: input.reason.trim() } });
   });
 }
