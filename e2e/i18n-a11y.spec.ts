@@ -1,6 +1,6 @@
 import { expect, expectNoSeriousA11yViolations, messages, test } from "./fixtures";
 
-const PUBLIC_PAGES = ["", "/report", "/track", "/statements", "/moderation/sign-in"];
+const PUBLIC_PAGES = ["", "/report", "/track", "/statements", "/stats", "/moderation/sign-in"];
 
 for (const locale of ["ar", "en", "fr"] as const) {
   for (const path of PUBLIC_PAGES) {

@@ -56,6 +56,9 @@ test("a moderator finds the case of a fresh report, debunks it, and the reporter
 test("roles: an admin cannot work cases (403) but reads the audit trail; a moderator cannot read it", async ({ page, browser }) => {
   await signIn(page, DEMO.admin);
   await expectSignedIn(page);
+  // An admin lands on the figures dashboard, which shows the open-case ageing.
+  await expect(page).toHaveURL(/\/ar\/moderation\/stats$/);
+  await expect(page.getByTestId("ageing")).toBeVisible();
   const queue = await page.goto("/ar/moderation");
   expect(queue?.status()).toBe(403);
   await expect(page.getByTestId("forbidden")).toBeVisible();

@@ -18,7 +18,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <LanguageSwitcher label={t("language")} current={locale} languages={LOCALES.map((l) => ({ locale: l, name: LANGUAGE_NAMES[l] }))} />
       </div>
       <nav aria-label={t("mainNav")} className="border-t border-brand-700">
-        <ul className="mx-auto flex max-w-3xl gap-1 px-2 text-sm">
+        <ul className="mx-auto flex max-w-3xl flex-wrap gap-x-1 px-2 text-sm">
           <li>
             <Link locale={locale} href="/" className="inline-block px-2 py-2 hover:underline">{t("home")}</Link>
           </li>
@@ -30,6 +30,9 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           </li>
           <li>
             <Link locale={locale} href="/statements" className="inline-block px-2 py-2 hover:underline">{t("statements")}</Link>
+          </li>
+          <li>
+            <Link locale={locale} href="/stats" className="inline-block px-2 py-2 hover:underline">{t("stats")}</Link>
           </li>
         </ul>
       </nav>

@@ -100,6 +100,31 @@ export const openApiDocument = {
         responses: { "200": { description: "The statement" }, "404": error("not_found") },
       },
     },
+    "/api/v1/stats": {
+      get: {
+        operationId: "getStats",
+        summary: "Yearly figures: statements published, debunk count and its change, violent contents detected, referrals, reports, cases",
+        parameters: [
+          { name: "from", in: "query", schema: { type: "integer", minimum: 2000 } },
+          { name: "to", in: "query", schema: { type: "integer", maximum: 2100 } },
+        ],
+        responses: {
+          "200": { description: "One entry per year", content: { "application/json": { schema: { type: "object", properties: { years: { type: "array", items: { $ref: "#/components/schemas/YearFigures" } } } } } } },
+          "400": error("validation_failed"),
+        },
+      },
+    },
+    "/api/v1/stats.csv": {
+      get: {
+        operationId: "getStatsCsv",
+        summary: "The same figures as CSV, one row a year",
+        parameters: [
+          { name: "from", in: "query", schema: { type: "integer" } },
+          { name: "to", in: "query", schema: { type: "integer" } },
+        ],
+        responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, "400": error("validation_failed") },
+      },
+    },
     "/api/health": {
       get: {
         operationId: "health",
@@ -135,6 +160,20 @@ export const openApiDocument = {
           receipt: { type: "string", pattern: "^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$" },
           status: { const: "received" },
           submittedAt: { type: "string", format: "date-time" },
+        },
+      },
+      YearFigures: {
+        type: "object",
+        properties: {
+          year: { type: "integer" },
+          statements: { type: "object", properties: { denial: { type: ["integer", "null"] }, truth: { type: ["integer", "null"] }, total: { type: ["integer", "null"] }, communique: { type: ["integer", "null"] } } },
+          debunkChange: { type: ["object", "null"], properties: { absolute: { type: "integer" }, percent: { type: ["number", "null"] } } },
+          violentContentDetected: { type: ["integer", "null"] },
+          judicialReferrals: { type: ["integer", "null"] },
+          reportsReceived: { type: ["integer", "null"] },
+          casesOpened: { type: ["integer", "null"] },
+          medianHoursToOutcome: { type: ["number", "null"] },
+          source: { type: "string", enum: ["computed", "imported"] },
         },
       },
       StatementItem: {

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "statement.return",
   "statement.publish",
   "statement.withdraw",
+  "stats.baseline",
   "staff.create",
   "staff.disable",
   "staff.enable",

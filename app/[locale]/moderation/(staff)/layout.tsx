@@ -29,6 +29,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
                 {actor.roles.includes("admin") ? (
                   <Link locale={locale} href="/moderation/audit" className="rounded px-2 py-1 hover:bg-slate-700">{t("audit")}</Link>
                 ) : null}
+                <Link locale={locale} href="/moderation/stats" className="rounded px-2 py-1 hover:bg-slate-700">{t("stats")}</Link>
                 <Link locale={locale} href="/moderation/profile" className="rounded px-2 py-1 hover:bg-slate-700">{t("profile")}</Link>
               </>
             ) : null}

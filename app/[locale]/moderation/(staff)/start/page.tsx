@@ -7,6 +7,6 @@ export default async function StartPage({ params }: { params: Promise<{ locale: 
   const { locale } = await params;
   const actor = await requireStaffPage(locale, "any", `/${locale}/moderation/start`);
   if (actor.roles.some((r) => CASE_ROLES.includes(r))) redirect(`/${locale}/moderation`);
-  if (actor.roles.includes("admin")) redirect(`/${locale}/moderation/audit`);
+  if (actor.roles.includes("admin")) redirect(`/${locale}/moderation/stats`);
   redirect(`/${locale}/moderation/profile`);
 }
