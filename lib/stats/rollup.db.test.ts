@@ -5,7 +5,9 @@ import type { Connection } from "@/lib/db/connect";
 import { createStatementDraft, publishStatement, submitStatement, updateStatement, withdrawStatement } from "@/lib/statements/lifecycle";
 import { createTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
+import { env } from "@/lib/env";
 import { getYearFigures, getYearDetail } from "./figures";
+import { rebuildRollup } from "./rebuild";
 
 let conn: Connection;
 let mod: Actor, pub: Actor;
@@ -73,5 +75,12 @@ describe("the yearly figures change when, and only when, they should", () => {
     await publishedDenial(new Date("2017-07-01T12:00:00Z"));
     await publishedDenial(new Date("2016-07-01T12:00:00Z"));
     expect((await year(2017)).debunkChange).toEqual({ absolute: 1, percent: 100 });
+  });
+
+  it("can be rebuilt from the data alone, to the same statement, violent-content and report counts", async () => {
+    const pick = (ys: Awaited<ReturnType<typeof getYearFigures>>) => ys.map((y) => [y.year, y.statements, y.withdrawn, y.violentContentDetected, y.judicialReferrals, y.reportsReceived, y.casesOpened]);
+    const before = pick(await getYearFigures(conn.db, 2016, 2023));
+    await rebuildRollup(conn.db, env.STATS_TIMEZONE);
+    expect(pick(await getYearFigures(conn.db, 2016, 2023))).toEqual(before);
   });
 });
