@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { bump, METRICS } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
 import { findCaseByLinks, findCasesByText } from "./match";
-import { raisedPriority, SURGE_HIGH, type Priority } from "./priority";
+import { raisedPriority, SURGE_HIGH, SURGE_URGENT, type Priority } from "./priority";
 
 export interface IncomingReport {
   kind: string;
@@ -81,12 +81,17 @@ export async function attachToCase(tx: Tx, r: IncomingReport): Promise<string> {
       .values(r.canonicalUrls.map((canonicalUrl) => ({ canonicalUrl, caseId: caseId! })))
       .onConflictDoNothing();
   }
-  // A surge of reports raises the priority; counting is skipped until it could matter.
-  if (updated.reportCount >= SURGE_HIGH) {
-    const [{ n }] = await tx
-      .select({ n: count() })
+  // A surge of reports raises the priority. Counting is skipped until it could matter and stops
+  // once it is urgent, and it reads at most SURGE_URGENT index entries: a viral case with
+  // thousands of reports an hour must not make each new report slower.
+  if (updated.reportCount >= SURGE_HIGH && updated.priority !== "urgent") {
+    const recent = tx
+      .select({ one: sql`1` })
       .from(reports)
-      .where(and(eq(reports.caseId, caseId), gt(reports.submittedAt, new Date(r.at.getTime() - 3600_000))));
+      .where(and(eq(reports.caseId, caseId), gt(reports.submittedAt, new Date(r.at.getTime() - 3600_000))))
+      .limit(SURGE_URGENT)
+      .as("recent");
+    const [{ n }] = await tx.select({ n: count() }).from(recent);
     const next = raisedPriority(updated.priority as Priority, n + 1);
     if (next !== updated.priority) {
       await tx.update(cases).set({ priority: next }).where(eq(cases.id, caseId));
