@@ -1,11 +1,12 @@
 import "server-only";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
-import { caseLinks, cases, reports, reportTextBands } from "@/lib/db/schema";
+import { caseLinks, cases, reports } from "@/lib/db/schema";
 import { textSimilarity } from "@/lib/text/minhash";
 import { OPEN_STATUSES } from "./workflow";
 
 const CANDIDATE_REPORTS = 20;
+const PER_BAND = 50;
 
 /** The open case of the same kind that already has one of these links, if any (btree lookups). */
 export async function findCaseByLinks(tx: Executor, kind: string, canonicalUrls: string[]): Promise<string | null> {
@@ -35,11 +36,13 @@ export async function findCasesByText(
   opts: { kind?: string; norm: string; bandKeys: bigint[]; excludeCaseId?: string; minScore: number; limit?: number },
 ): Promise<TextMatch[]> {
   if (opts.bandKeys.length === 0) return [];
+  // At most PER_BAND reports per band key (the newest, by an index range scan each): a message
+  // forwarded a hundred thousand times must not turn one lookup into a hundred thousand rows.
+  const keys = sql.join(opts.bandKeys.map((k) => sql`${k.toString()}::bigint`), sql`, `);
   const candidates = tx
-    .select({ reportId: reportTextBands.reportId, hits: sql<number>`count(*)`.as("hits") })
-    .from(reportTextBands)
-    .where(inArray(reportTextBands.bandKey, opts.bandKeys))
-    .groupBy(reportTextBands.reportId)
+    .select({ reportId: sql<string>`hit.report_id`.as("report_id"), hits: sql<number>`count(*)`.as("hits") })
+    .from(sql`unnest(array[${keys}]) as k(band_key) cross join lateral (select b.report_id from report_text_bands b where b.band_key = k.band_key order by b.report_id desc limit ${PER_BAND}) as hit`)
+    .groupBy(sql`hit.report_id`)
     .orderBy(desc(sql`count(*)`))
     .limit(CANDIDATE_REPORTS * 5)
     .as("candidates");

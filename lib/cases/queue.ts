@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/lib/db/connect";
 import { cases, staffUsers } from "@/lib/db/schema";
@@ -10,6 +10,7 @@ import { PRIORITIES } from "./priority";
 import { CASE_STATUSES, OPEN_STATUSES } from "./workflow";
 
 export const PAGE_SIZE = 50;
+const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 // The queue's URL search params; anything unknown or malformed is ignored, never an error page.
@@ -60,7 +61,8 @@ function filterConditions(f: QueueFilter, actorId: string, withStatus: boolean):
     f.kind ? eq(cases.kind, f.kind) : undefined,
     f.category ? eq(cases.category, f.category) : undefined,
     f.platform ? sql`${cases.platforms} @> array[${f.platform}]::text[]` : undefined,
-    f.priority ? eq(cases.priority, f.priority) : undefined,
+    // By rank rather than name, so the queue indexes (ordered by rank) serve the filter too.
+    f.priority ? eq(cases.queueRank, PRIORITY_RANK[f.priority]) : undefined,
     f.assignee === "mine" ? eq(cases.assigneeId, actorId) : f.assignee === "none" ? isNull(cases.assigneeId) : f.assignee ? eq(cases.assigneeId, f.assignee) : undefined,
     f.from ? gte(cases.firstReportAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lte(cases.firstReportAt, new Date(`${f.to}T23:59:59.999Z`)) : undefined,
@@ -70,7 +72,8 @@ function filterConditions(f: QueueFilter, actorId: string, withStatus: boolean):
   if (q) where.push(sql`${cases.searchText} like ${`%${q.replace(/[%_\\]/g, "\\$&")}%`}`);
   if (withStatus) {
     const status = f.status ?? "open";
-    if (status === "open") where.push(inArray(cases.status, [...OPEN_STATUSES]));
+    // Written as the partial indexes' predicate, so the planner can use them.
+    if (status === "open") where.push(sql.raw(`"cases"."status" in (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`));
     else if (status !== "all") where.push(eq(cases.status, status));
   }
   return where.filter((w): w is SQL => Boolean(w));
@@ -89,15 +92,10 @@ export async function listQueue(db: Executor, f: QueueFilter, actorId: string, p
     order = [desc(cases.reportCount), desc(cases.id)];
     if (cursor?.length === 2) where.push(sql`(${cases.reportCount}, ${cases.id}) < (${Number(cursor[0])}, ${String(cursor[1])}::uuid)`);
   } else {
-    order = [desc(cases.priorityRank), asc(cases.firstReportAt), asc(cases.id)];
+    order = [asc(cases.queueRank), asc(cases.firstReportAt), asc(cases.id)];
     if (cursor?.length === 3) {
       const [rank, first, id] = [Number(cursor[0]), new Date(String(cursor[1])).toISOString(), String(cursor[2])];
-      where.push(
-        or(
-          lt(cases.priorityRank, rank),
-          and(eq(cases.priorityRank, rank), sql`(${cases.firstReportAt}, ${cases.id}) > (${first}::timestamptz, ${id}::uuid)`),
-        )!,
-      );
+      where.push(sql`(${cases.queueRank}, ${cases.firstReportAt}, ${cases.id}) > (${rank}::smallint, ${first}::timestamptz, ${id}::uuid)`);
     }
   }
   const rows = await db
@@ -109,7 +107,7 @@ export async function listQueue(db: Executor, f: QueueFilter, actorId: string, p
       summary: cases.summary,
       status: cases.status,
       priority: cases.priority,
-      priorityRank: cases.priorityRank,
+      queueRank: cases.queueRank,
       platforms: cases.platforms,
       reportCount: cases.reportCount,
       firstReportAt: cases.firstReportAt,
@@ -130,10 +128,10 @@ export async function listQueue(db: Executor, f: QueueFilter, actorId: string, p
             ? [last.latestReportAt.toISOString(), last.id]
             : sort === "most"
               ? [last.reportCount, last.id]
-              : [last.priorityRank ?? 0, last.firstReportAt.toISOString(), last.id],
+              : [last.queueRank ?? 2, last.firstReportAt.toISOString(), last.id],
         )
       : null;
-  return { rows: page.map(({ priorityRank: _r, ...r }) => ({ ...r, ref: Number(r.ref) })), nextCursor };
+  return { rows: page.map(({ queueRank: _r, ...r }) => ({ ...r, ref: Number(r.ref) })), nextCursor };
 }
 
 /** Case counts per status under the same filters (the status filter aside). */

@@ -116,8 +116,9 @@ export const cases = pgTable(
     summary: text().notNull(),
     status: text().notNull().default("new"),
     priority: text().notNull().default("normal"),
-    // Sort key for priority, kept by the database so it cannot drift from `priority`.
-    priorityRank: smallint().generatedAlwaysAs(sql`case priority when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end`),
+    // Queue order for priority, most urgent first (0), kept by the database so it cannot drift
+    // from `priority`; ascending like the other sort keys so keyset pagination is one row comparison.
+    queueRank: smallint().generatedAlwaysAs(sql`case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`),
     platforms: text().array().notNull().default(sql`'{}'::text[]`),
     assigneeId: uuid().references(() => staffUsers.id),
     mergedIntoId: uuid().references((): AnyPgColumn => cases.id),
@@ -142,9 +143,14 @@ export const cases = pgTable(
       sql`${t.status} in ('new', 'triage', 'verifying', 'expertise', 'debunked', 'confirmed', 'no_action', 'referred', 'duplicate')`,
     ),
     uniqueIndex("cases_ref_key").on(t.ref),
-    // The queue's default order (priority, then oldest first) and its keyset pagination.
-    index("cases_queue_idx").on(t.status, t.priorityRank.desc(), t.firstReportAt, t.id),
-    index("cases_latest_idx").on(t.latestReportAt.desc(), t.id),
+    // The queue's orders and their keyset pagination, for open cases (the default view), for
+    // one status, and for all cases.
+    index("cases_open_queue_idx").on(t.queueRank, t.firstReportAt, t.id).where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
+    index("cases_open_latest_idx").on(t.latestReportAt.desc(), t.id.desc()).where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
+    index("cases_open_most_idx").on(t.reportCount.desc(), t.id.desc()).where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
+    index("cases_status_queue_idx").on(t.status, t.queueRank, t.firstReportAt, t.id),
+    index("cases_queue_idx").on(t.queueRank, t.firstReportAt, t.id),
+    index("cases_latest_idx").on(t.latestReportAt.desc(), t.id.desc()),
     index("cases_assignee_idx").on(t.assigneeId, t.status),
     // Queue text search (`like '%…%'` on normalised text) served by trigrams, not a scan.
     index("cases_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, between, eq, sql } from "drizzle-orm";
+import { and, asc, between, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
-import { caseOutcomes, statsBaselines, statsYearly } from "@/lib/db/schema";
-import { METRICS } from "./rollup";
+import { statsBaselines, statsYearly } from "@/lib/db/schema";
+import { METRICS, OUTCOME_HOURS } from "./rollup";
 
 export interface YearFigures {
   year: number;
@@ -22,20 +22,43 @@ export interface YearFigures {
 export const BASELINE_METRICS = ["debunk_total", ...Object.values(METRICS)] as const;
 export type BaselineMetric = (typeof BASELINE_METRICS)[number];
 
+/** Median per year from the delays' histogram (`h:<hours>` → count), like percentile_cont(0.5). */
+export function medianByYear(rows: { year: number; dimension: string; value: number }[]): { year: number; median: number }[] {
+  const byYear = new Map<number, [number, number][]>();
+  for (const r of rows) {
+    if (!r.dimension.startsWith("h:")) continue;
+    if (!byYear.has(r.year)) byYear.set(r.year, []);
+    byYear.get(r.year)!.push([Number(r.dimension.slice(2)), Number(r.value)]);
+  }
+  return [...byYear].map(([year, hist]) => {
+    hist.sort((a, b) => a[0] - b[0]);
+    const total = hist.reduce((n, [, c]) => n + c, 0);
+    const at = (k: number) => {
+      let seen = 0;
+      for (const [h, c] of hist) if ((seen += c) > k) return h;
+      return hist.at(-1)![0];
+    };
+    return { year, median: total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2 };
+  });
+}
+
 const pct = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 
 /** Figures for each year in [from, to], computed where the platform has data, imported otherwise. */
 export async function getYearFigures(db: Executor, from: number, to: number): Promise<YearFigures[]> {
   const first = from - 1; // the year before, for the change of the first one
-  const [rows, baselines, medians] = await Promise.all([
-    db.select({ year: statsYearly.year, metric: statsYearly.metric, value: statsYearly.value }).from(statsYearly).where(and(between(statsYearly.year, first, to), eq(statsYearly.dimension, ""))),
+  const [rows, baselines, histogram] = await Promise.all([
+    db
+      .select({ year: statsYearly.year, metric: statsYearly.metric, value: statsYearly.value })
+      .from(statsYearly)
+      .where(and(between(statsYearly.year, first, to), eq(statsYearly.dimension, ""), ne(statsYearly.metric, OUTCOME_HOURS))),
     db.select({ year: statsBaselines.year, metric: statsBaselines.metric, value: statsBaselines.value }).from(statsBaselines).where(between(statsBaselines.year, first, to)),
     db
-      .select({ year: caseOutcomes.year, median: sql<number>`percentile_cont(0.5) within group (order by ${caseOutcomes.hours})` })
-      .from(caseOutcomes)
-      .where(between(caseOutcomes.year, from, to))
-      .groupBy(caseOutcomes.year),
+      .select({ year: statsYearly.year, dimension: statsYearly.dimension, value: statsYearly.value })
+      .from(statsYearly)
+      .where(and(between(statsYearly.year, from, to), eq(statsYearly.metric, OUTCOME_HOURS))),
   ]);
+  const medians = medianByYear(histogram);
   const computed = new Map<number, Map<string, number>>();
   for (const r of rows) {
     if (!computed.has(r.year)) computed.set(r.year, new Map());

@@ -28,5 +28,9 @@ export async function rebuildRollup(db: Db, timeZone: string): Promise<void> {
     await tx.execute(sql`insert into case_outcomes (case_id, kind, year, hours, at)
       select s.case_id, 'statement', ${y("s.published_at")}, greatest(0, round(extract(epoch from s.published_at - c.first_report_at) / 3600))::int, s.published_at
       from statements s join cases c on c.id = s.case_id where s.published_at is not null and s.type <> 'communique' on conflict do nothing`);
+    await tx.execute(sql`insert into case_outcomes (case_id, kind, year, hours, at)
+      select c.id, 'referral', ${y("c.closed_at")}, greatest(0, round(extract(epoch from c.closed_at - c.first_report_at) / 3600))::int, c.closed_at
+      from cases c where c.status = 'referred' and c.closed_at is not null on conflict do nothing`);
+    await add(sql`select year, 'outcome_hours', 'h:' || hours, count(*) from case_outcomes group by 1, 3`);
   });
 }

@@ -17,6 +17,7 @@ export const METRICS = {
   referred: "judicial_referrals",
 } as const;
 export type Metric = (typeof METRICS)[keyof typeof METRICS];
+export const OUTCOME_HOURS = "outcome_hours";
 
 /**
  * Adds `by` to a metric for the year of `at`: its year total, its month, and any breakdowns
@@ -35,5 +36,13 @@ export async function bump(tx: Executor, at: Date, metric: Metric, breakdowns: s
 export async function recordOutcome(tx: Executor, caseId: string, kind: "statement" | "referral", firstReportAt: Date, at: Date): Promise<void> {
   const { year } = yearMonthIn(at, env.STATS_TIMEZONE);
   const hours = Math.max(0, Math.round((at.getTime() - firstReportAt.getTime()) / 3600_000));
-  await tx.insert(caseOutcomes).values({ caseId, kind, year, hours, at }).onConflictDoNothing();
+  const inserted = await tx.insert(caseOutcomes).values({ caseId, kind, year, hours, at }).onConflictDoNothing().returning({ caseId: caseOutcomes.caseId });
+  // The delays' histogram, one row per hour value: the year's median is read from a few
+  // hundred rows instead of sorting every outcome.
+  if (inserted.length > 0) {
+    await tx
+      .insert(statsYearly)
+      .values({ year, metric: OUTCOME_HOURS, dimension: `h:${hours}`, value: 1 })
+      .onConflictDoUpdate({ target: [statsYearly.year, statsYearly.metric, statsYearly.dimension], set: { value: sql`${statsYearly.value} + 1` } });
+  }
 }

@@ -68,3 +68,20 @@ describe("summaryParagraph", () => {
     );
   });
 });
+
+describe("medianByYear", () => {
+  it("reads the median from the delays' histogram, like percentile_cont", async () => {
+    const { medianByYear } = await import("./figures");
+    const rows = [
+      { year: 2025, dimension: "h:10", value: 2 },
+      { year: 2025, dimension: "h:2", value: 1 },
+      { year: 2025, dimension: "h:40", value: 1 },
+      { year: 2024, dimension: "h:5", value: 3 },
+    ];
+    expect(medianByYear(rows).sort((a, b) => a.year - b.year)).toEqual([
+      { year: 2024, median: 5 },
+      { year: 2025, median: 10 },
+    ]);
+    expect(medianByYear([{ year: 2025, dimension: "h:1", value: 1 }, { year: 2025, dimension: "h:4", value: 1 }])).toEqual([{ year: 2025, median: 2.5 }]);
+  });
+});
