@@ -191,9 +191,7 @@ async function main() {
   if (want("http")) await httpScenarios(env.DATABASE_URL);
   if (want("start")) await embeddedStart();
   const cpu = os.cpus()[0]?.model ?? "unknown";
-  const md = [
-    "# Benchmarks",
-    "",
+  const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL at DATABASE_URL.`,
     "Commands: `DATABASE_URL=… npm run db:generate -- --reports 1000000` then `DATABASE_URL=… npm run build && npm run bench`.",
     "Load comes from autocannon in the bench process (32 connections, 8 s, median of 3 runs); the server is `next start` in its own process.",
@@ -201,9 +199,17 @@ async function main() {
     "| Scenario | Measured | Target | |",
     "|---|---|---|---|",
     ...rows.map((r) => `| ${r.scenario} | ${r.value} | ${r.target} | ${r.ok === null ? "" : r.ok ? "met" : "**missed**"} |`),
-    "",
   ].join("\n");
-  fs.writeFileSync("BENCHMARKS.md", md);
+  // The latest run replaces the block between the markers; the analysis around it is kept.
+  if (only.length > 0) {
+    console.log("\n(partial run: BENCHMARKS.md is written by a full run only)");
+    return;
+  }
+  const START = "<!-- bench:start -->";
+  const END = "<!-- bench:end -->";
+  const old = fs.existsSync("BENCHMARKS.md") ? fs.readFileSync("BENCHMARKS.md", "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
+  const [head, rest] = old.includes(START) ? old.split(START) : [`# Benchmarks\n\n`, `\n${END}\n${old}`];
+  fs.writeFileSync("BENCHMARKS.md", `${head}${START}\n${table}\n${END}${rest.split(END)[1] ?? "\n"}`);
   console.log("\nwrote BENCHMARKS.md");
 }
 

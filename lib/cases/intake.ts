@@ -3,7 +3,7 @@ import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connect";
 import { caseEvents, caseLinks, cases, reports } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { bump, METRICS } from "@/lib/stats/rollup";
+import { METRICS } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
 import { findCaseByLinks, findCasesByText } from "./match";
 import { raisedPriority, SURGE_HIGH, SURGE_URGENT, type Priority } from "./priority";
@@ -32,8 +32,7 @@ export function summarize(description: string, max = 280): string {
  * Inside the intake transaction: the case this report belongs to, opening one when nothing
  * matches, with the case's counters, links, platforms and priority brought up to date.
  */
-export async function attachToCase(tx: Tx, r: IncomingReport): Promise<string> {
-  await bump(tx, r.at, METRICS.reports, [`kind:${r.kind}`, `category:${r.category}`, `platform:${r.platform}`, `locale:${r.locale}`]);
+export async function attachToCase(tx: Tx, r: IncomingReport): Promise<{ caseId: string; opened: boolean }> {
   // Two first reports of one link arriving together must not open two cases.
   for (const url of [...r.canonicalUrls].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${url}))`);
 
@@ -60,9 +59,8 @@ export async function attachToCase(tx: Tx, r: IncomingReport): Promise<string> {
       })
       .returning({ id: cases.id });
     await tx.insert(caseEvents).values({ caseId: created.id, type: "created", toStatus: "new", at: r.at });
-    await bump(tx, r.at, METRICS.casesOpened, [`kind:${r.kind}`]);
     if (r.canonicalUrls.length > 0) await tx.insert(caseLinks).values(r.canonicalUrls.map((canonicalUrl) => ({ canonicalUrl, caseId: created.id })));
-    return created.id;
+    return { caseId: created.id, opened: true };
   }
 
   const [updated] = await tx
@@ -74,7 +72,6 @@ export async function attachToCase(tx: Tx, r: IncomingReport): Promise<string> {
     })
     .where(eq(cases.id, caseId))
     .returning({ priority: cases.priority, reportCount: cases.reportCount });
-  await bump(tx, r.at, METRICS.reportsJoined);
   if (r.canonicalUrls.length > 0) {
     await tx
       .insert(caseLinks)
@@ -98,5 +95,13 @@ export async function attachToCase(tx: Tx, r: IncomingReport): Promise<string> {
       await tx.insert(caseEvents).values({ caseId, type: "priority", at: r.at, data: { from: updated.priority, to: next, reason: "surge", reportsLastHour: n + 1 } });
     }
   }
-  return caseId;
+  return { caseId, opened: false };
+}
+
+/** The roll-up counters of one intake, written last, just before the commit. */
+export function intakeBumps(r: Pick<IncomingReport, "at" | "kind" | "category" | "platform" | "locale">, opened: boolean) {
+  return [
+    { at: r.at, metric: METRICS.reports, breakdowns: [`kind:${r.kind}`, `category:${r.category}`, `platform:${r.platform}`, `locale:${r.locale}`] },
+    opened ? { at: r.at, metric: METRICS.casesOpened, breakdowns: [`kind:${r.kind}`] } : { at: r.at, metric: METRICS.reportsJoined },
+  ];
 }

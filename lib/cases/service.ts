@@ -59,10 +59,10 @@ async function transitionInTx(tx: Tx, actor: Actor, input: TransitionInput): Pro
       .where(eq(cases.id, c.id));
     const note = input.note?.trim() || null;
     await tx.insert(caseEvents).values({ caseId: c.id, at: now, actorId: actor.id, type: "transition", fromStatus: c.status, toStatus: input.to, note, data: input.to === "referred" ? { referral: input.referral } : null });
-    if (input.to === "expertise") await bump(tx, now, METRICS.violentDetected, [`category:${c.category}`]);
+    if (input.to === "expertise") await bump(tx, { at: now, metric: METRICS.violentDetected, breakdowns: [`category:${c.category}`] });
     if (input.to === "referred") {
       // Counted with the year the content was detected, as a share of that year's detections.
-      await bump(tx, c.expertiseAt ?? now, METRICS.referred);
+      await bump(tx, { at: c.expertiseAt ?? now, metric: METRICS.referred });
       await recordOutcome(tx, c.id, "referral", c.firstReportAt, now);
     }
     await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "case.transition", targetType: "case", targetId: c.id, details: { from: c.status, to: input.to, note } });
@@ -116,7 +116,7 @@ export async function splitReport(db: Db, actorIn: Actor | null, input: { report
       .values({ kind: report.kind, category: report.category, summary, searchText: normalizeText(summary), platforms: [report.platform], reportCount: 1, firstReportAt: report.submittedAt, latestReportAt: report.submittedAt, statusChangedAt: now })
       .returning({ id: cases.id, ref: cases.ref });
     await tx.update(reports).set({ caseId: created.id }).where(eq(reports.id, report.id));
-    await bump(tx, now, METRICS.casesOpened, [`kind:${report.kind}`]);
+    await bump(tx, { at: now, metric: METRICS.casesOpened, breakdowns: [`kind:${report.kind}`] });
     await tx.execute(sql`insert into case_links (canonical_url, case_id) select distinct canonical_url, ${created.id}::uuid from report_links where report_id = ${report.id} on conflict do nothing`);
     // The old case keeps only the links, platforms and dates of the reports it still has.
     await tx.delete(caseLinks).where(and(eq(caseLinks.caseId, old.id), sql`not exists (select 1 from report_links rl join reports r on r.id = rl.report_id where r.case_id = ${old.id} and rl.canonical_url = ${caseLinks.canonicalUrl})`));

@@ -313,9 +313,12 @@ export const statsYearly = pgTable(
     year: smallint().notNull(),
     metric: text().notNull(),
     dimension: text().notNull().default(""),
+    // Hot counters (this year's report total) are split over a few rows, so that concurrent
+    // intakes do not queue on one row lock; readers sum the shards.
+    shard: smallint().notNull().default(0),
     value: bigint({ mode: "number" }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.year, t.metric, t.dimension] })],
+  (t) => [primaryKey({ columns: [t.year, t.metric, t.dimension, t.shard] })],
 );
 
 // One row per case outcome (statement or referral): the median time to outcome of a year is a

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, lt } from "drizzle-orm";
-import { attachToCase } from "@/lib/cases/intake";
+import { attachToCase, intakeBumps } from "@/lib/cases/intake";
+import { bump } from "@/lib/stats/rollup";
 import type { Db } from "@/lib/db/connect";
 import { idempotencyKeys, reportLinks, reports, reportTextBands } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
@@ -73,7 +74,7 @@ export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptio
     // Only forwarded messages (no link) are matched by text; links identify content better.
     const bands = links.length === 0 ? bandKeys(descriptionNorm) : [];
     const submittedAt = opts.now ?? new Date();
-    const caseId = await attachToCase(tx, {
+    const incoming = {
       kind: input.kind,
       category: input.category,
       description: input.description,
@@ -83,7 +84,8 @@ export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptio
       canonicalUrls: [...new Set(links.map((l) => l.canonicalUrl))],
       bandKeys: bands,
       at: submittedAt,
-    });
+    };
+    const { caseId, opened } = await attachToCase(tx, incoming);
 
     const receipt = opts.receipt ?? newReceipt();
     const [row] = await tx
@@ -109,6 +111,8 @@ export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptio
       await tx.insert(reportTextBands).values(bands.map((bandKey) => ({ bandKey, reportId: row.id })));
     }
     const result: Receipt = { receipt: formatReceipt(receipt), status: "received", submittedAt: row.submittedAt.toISOString() };
+    // Hot roll-up rows are locked last, for as short a time as possible.
+    await bump(tx, ...intakeBumps(incoming, opened));
     if (keyHash) {
       await tx
         .update(idempotencyKeys)

@@ -144,7 +144,7 @@ export async function publishStatement(db: Db, actorIn: Actor | null, input: { i
       .where(eq(statements.id, s.id));
 
     // The publication date is the one that counts in the yearly figures.
-    if (first) await bump(tx, now, METRICS[s.type as StatementType]);
+    if (first) await bump(tx, { at: now, metric: METRICS[s.type as StatementType] });
     if (first && s.type !== "communique") {
       const to = s.type === "denial" ? "debunked" : "confirmed";
       const [c] = await tx.select({ status: cases.status, firstReportAt: cases.firstReportAt }).from(cases).where(eq(cases.id, s.caseId)).for("update");
@@ -169,7 +169,7 @@ export async function withdrawStatement(db: Db, actorIn: Actor | null, input: { 
     if (s.status !== "published") throw refuse("not_published");
     await tx.update(statements).set({ status: "withdrawn", amendment: null, withdrawnAt: now, withdrawalReason: input.reason.trim(), updatedAt: now }).where(eq(statements.id, s.id));
     // Still counted in the year it was published, and listed there as withdrawn.
-    await bump(tx, s.publishedAt!, METRICS.withdrawn, [`type:${s.type}`]);
+    await bump(tx, { at: s.publishedAt!, metric: METRICS.withdrawn, breakdowns: [`type:${s.type}`] });
     await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "statement.withdraw", targetType: "statement", targetId: s.id, details: { reason: input.reason.trim() } });
   });
 }

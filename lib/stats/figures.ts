@@ -49,14 +49,16 @@ export async function getYearFigures(db: Executor, from: number, to: number): Pr
   const first = from - 1; // the year before, for the change of the first one
   const [rows, baselines, histogram] = await Promise.all([
     db
-      .select({ year: statsYearly.year, metric: statsYearly.metric, value: statsYearly.value })
+      .select({ year: statsYearly.year, metric: statsYearly.metric, value: sql<number>`sum(${statsYearly.value})::bigint` })
       .from(statsYearly)
-      .where(and(between(statsYearly.year, first, to), eq(statsYearly.dimension, ""), ne(statsYearly.metric, OUTCOME_HOURS))),
+      .where(and(between(statsYearly.year, first, to), eq(statsYearly.dimension, ""), ne(statsYearly.metric, OUTCOME_HOURS)))
+      .groupBy(statsYearly.year, statsYearly.metric),
     db.select({ year: statsBaselines.year, metric: statsBaselines.metric, value: statsBaselines.value }).from(statsBaselines).where(between(statsBaselines.year, first, to)),
     db
-      .select({ year: statsYearly.year, dimension: statsYearly.dimension, value: statsYearly.value })
+      .select({ year: statsYearly.year, dimension: statsYearly.dimension, value: sql<number>`sum(${statsYearly.value})::bigint` })
       .from(statsYearly)
-      .where(and(between(statsYearly.year, from, to), eq(statsYearly.metric, OUTCOME_HOURS))),
+      .where(and(between(statsYearly.year, from, to), eq(statsYearly.metric, OUTCOME_HOURS)))
+      .groupBy(statsYearly.year, statsYearly.dimension),
   ]);
   const medians = medianByYear(histogram);
   const computed = new Map<number, Map<string, number>>();
@@ -108,9 +110,10 @@ export async function getYearFigures(db: Executor, from: number, to: number): Pr
 /** Monthly series and breakdowns of one year, for charts and tables. */
 export async function getYearDetail(db: Executor, year: number) {
   const rows = await db
-    .select({ metric: statsYearly.metric, dimension: statsYearly.dimension, value: statsYearly.value })
+    .select({ metric: statsYearly.metric, dimension: statsYearly.dimension, value: sql<number>`sum(${statsYearly.value})::bigint` })
     .from(statsYearly)
     .where(and(eq(statsYearly.year, year), sql`${statsYearly.dimension} <> ''`))
+    .groupBy(statsYearly.metric, statsYearly.dimension)
     .orderBy(asc(statsYearly.metric), asc(statsYearly.dimension));
   const months = (metric: string) => Array.from({ length: 12 }, (_, i) => Number(rows.find((r) => r.metric === metric && r.dimension === `month:${String(i + 1).padStart(2, "0")}`)?.value ?? 0));
   const breakdown = (metric: string, prefix: string) =>

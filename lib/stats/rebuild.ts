@@ -12,7 +12,7 @@ export async function rebuildRollup(db: Db, timeZone: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from stats_yearly`);
     await tx.execute(sql`delete from case_outcomes`);
-    const add = (q: ReturnType<typeof sql>) => tx.execute(sql`insert into stats_yearly (year, metric, dimension, value) ${q} on conflict (year, metric, dimension) do update set value = stats_yearly.value + excluded.value`);
+    const add = (q: ReturnType<typeof sql>) => tx.execute(sql`insert into stats_yearly (year, metric, dimension, value) ${q} on conflict (year, metric, dimension, shard) do update set value = stats_yearly.value + excluded.value`);
     for (const [dimSql] of [[sql`''`], [m("submitted_at")], [sql`'kind:' || kind`], [sql`'category:' || category`], [sql`'platform:' || platform`], [sql`'locale:' || locale`]] as const) {
       await add(sql`select ${y("submitted_at")}, 'reports', ${dimSql}, count(*) from reports group by 1, 3`);
     }
