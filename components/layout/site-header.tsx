@@ -3,6 +3,7 @@ import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { LanguageSwitcher } from "./language-switcher";
 
+const NAV_LABELS = { "/": "home", "/report": "report", "/track": "track", "/statements": "statements", "/stats": "stats" } as const;
 const LANGUAGE_NAMES: Record<Locale, string> = { ar: "العربية", fr: "Français", en: "English" };
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
@@ -19,21 +20,11 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
       </div>
       <nav aria-label={t("mainNav")} className="border-t border-brand-700">
         <ul className="mx-auto flex max-w-3xl flex-wrap gap-x-1 px-2 text-sm">
-          <li>
-            <Link locale={locale} href="/" className="inline-block px-2 py-2 hover:underline">{t("home")}</Link>
-          </li>
-          <li>
-            <Link locale={locale} href="/report" className="inline-block px-2 py-2 hover:underline">{t("report")}</Link>
-          </li>
-          <li>
-            <Link locale={locale} href="/track" className="inline-block px-2 py-2 hover:underline">{t("track")}</Link>
-          </li>
-          <li>
-            <Link locale={locale} href="/statements" className="inline-block px-2 py-2 hover:underline">{t("statements")}</Link>
-          </li>
-          <li>
-            <Link locale={locale} href="/stats" className="inline-block px-2 py-2 hover:underline">{t("stats")}</Link>
-          </li>
+          {(["/", "/report", "/track", "/statements", "/stats"] as const).map((href) => (
+            <li key={href}>
+              <Link locale={locale} href={href} className="inline-block px-2 py-2 hover:underline">{t(NAV_LABELS[href])}</Link>
+            </li>
+          ))}
         </ul>
       </nav>
     </header>

@@ -6,6 +6,7 @@ import { caseEvents, caseLinks, cases, reportLinks, reports, staffUsers } from "
 import { env } from "@/lib/env";
 import { bandKeys } from "@/lib/text/minhash";
 import { findCasesByText } from "./match";
+import { caseSummaryColumns } from "./queue";
 
 export async function caseIdByRef(db: Executor, ref: number): Promise<string | null> {
   if (!Number.isSafeInteger(ref) || ref <= 0) return null;
@@ -20,17 +21,7 @@ export async function getCaseDetail(db: Executor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [c] = await db
     .select({
-      id: cases.id,
-      ref: cases.ref,
-      kind: cases.kind,
-      category: cases.category,
-      summary: cases.summary,
-      status: cases.status,
-      priority: cases.priority,
-      platforms: cases.platforms,
-      reportCount: cases.reportCount,
-      firstReportAt: cases.firstReportAt,
-      latestReportAt: cases.latestReportAt,
+      ...caseSummaryColumns,
       statusChangedAt: cases.statusChangedAt,
       referralDate: cases.referralDate,
       referralUnit: cases.referralUnit,

@@ -9,6 +9,21 @@ import { normalizeText } from "@/lib/text/normalize";
 import { PRIORITIES } from "./priority";
 import { CASE_STATUSES, OPEN_STATUSES } from "./workflow";
 
+/** The case columns that lists and the case page both show. */
+export const caseSummaryColumns = {
+  id: cases.id,
+  ref: cases.ref,
+  kind: cases.kind,
+  category: cases.category,
+  summary: cases.summary,
+  status: cases.status,
+  priority: cases.priority,
+  platforms: cases.platforms,
+  reportCount: cases.reportCount,
+  firstReportAt: cases.firstReportAt,
+  latestReportAt: cases.latestReportAt,
+};
+
 export const PAGE_SIZE = 50;
 const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 const blank = (v: unknown) => (v === "" ? undefined : v);
@@ -100,18 +115,8 @@ export async function listQueue(db: Executor, f: QueueFilter, actorId: string, p
   }
   const rows = await db
     .select({
-      id: cases.id,
-      ref: cases.ref,
-      kind: cases.kind,
-      category: cases.category,
-      summary: cases.summary,
-      status: cases.status,
-      priority: cases.priority,
+      ...caseSummaryColumns,
       queueRank: cases.queueRank,
-      platforms: cases.platforms,
-      reportCount: cases.reportCount,
-      firstReportAt: cases.firstReportAt,
-      latestReportAt: cases.latestReportAt,
       assigneeEmail: staffUsers.email,
     })
     .from(cases)
