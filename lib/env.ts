@@ -10,6 +10,9 @@ export class ConfigError extends Error {
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
+  // Optional replica for read-heavy staff lists (queue, dashboards, audit); never for a page
+  // that shows the result of the action just taken.
+  DATABASE_READ_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   PGLITE_DIR: z.string().min(1).optional(),
   SEED: z.enum(["demo", "none"]).default("demo"),

@@ -47,3 +47,12 @@ export function getConnection(): Promise<Connection> {
 export async function getDb(): Promise<Db> {
   return (await getConnection()).db;
 }
+
+const readHolder = globalThis as typeof globalThis & { __iblaghReadDb?: Db };
+
+/** The replica when DATABASE_READ_URL is set (with a server database), else the primary. */
+export async function getReadDb(): Promise<Db> {
+  if (!env.DATABASE_URL || !env.DATABASE_READ_URL) return getDb();
+  readHolder.__iblaghReadDb ??= connectPostgres(env.DATABASE_READ_URL).db;
+  return readHolder.__iblaghReadDb;
+}

@@ -7,7 +7,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { PRIORITIES } from "@/lib/cases/priority";
 import { countByStatus, listQueue, queueFilterSchema } from "@/lib/cases/queue";
 import { CASE_ROLES, CASE_STATUSES } from "@/lib/cases/workflow";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import { isKnownRefusal } from "@/lib/http/action-error";
 import { bulkAction } from "./queue-actions";
 
@@ -25,7 +25,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (first(v) ? [[k, first(v)!]] : [])));
   const actor = await requireStaffPage(locale, [...CASE_ROLES], `/${locale}/moderation?${query}`);
   const filter = queueFilterSchema.parse(Object.fromEntries(query));
-  const db = await getDb();
+  const db = await getReadDb();
   const [{ rows, nextCursor }, counts] = await Promise.all([listQueue(db, filter, actor.id), countByStatus(db, filter, actor.id)]);
   const t = await getTranslations({ locale, namespace: "staff" });
   const format = await getFormatter({ locale });

@@ -4,7 +4,7 @@ import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { AUDIT_ACTIONS } from "@/lib/audit/log";
 import { auditFilterSchema, listAudit } from "@/lib/audit/query";
 import { requireStaffPage } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -18,7 +18,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   await requireStaffPage(locale, ["admin"], `/${locale}/moderation/audit`);
   const sp = await searchParams;
   const filter = auditFilterSchema.parse(sp);
-  const { rows, nextBefore } = await listAudit(await getDb(), filter);
+  const { rows, nextBefore } = await listAudit(await getReadDb(), filter);
   const t = await getTranslations({ locale, namespace: "staff.audit" });
   const format = await getFormatter({ locale });
   const next = new URLSearchParams(Object.entries({ ...sp, before: String(nextBefore) }).filter((e): e is [string, string] => Boolean(e[1])));

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { FiguresView } from "@/components/stats/figures-view";
 import { requireStaffPage } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { yearMonthIn } from "@/lib/stats/calendar";
@@ -23,7 +23,7 @@ export default async function StaffStatsPage({ params, searchParams }: { params:
   const locale = raw as Locale;
   const actor = await requireStaffPage(locale, ["moderator", "publisher", "admin"], `/${locale}/moderation/stats`);
   const { baseline } = await searchParams;
-  const db = await getDb();
+  const db = await getReadDb();
   const { year } = yearMonthIn(new Date(), env.STATS_TIMEZONE);
   // Staff see live figures, not the public cache.
   const [years, detail, ageing, workload] = await Promise.all([getYearFigures(db, year - 5, year), getYearDetail(db, year), openCaseAgeing(db), workloadByAssignee(db)]);
