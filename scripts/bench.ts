@@ -8,7 +8,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { findCaseByLinks, findCasesByText } from "@/lib/cases/match";
-import { listQueue } from "@/lib/cases/queue";
+import { countByStatus, listQueue } from "@/lib/cases/queue";
 import { connectPostgres } from "@/lib/db/connect";
 import { env } from "@/lib/env";
 import { getYearFigures } from "@/lib/stats/figures";
@@ -73,6 +73,8 @@ async function sqlScenarios(url: string) {
   }
   const p200 = await runs(() => listQueue(db, { status: "all", cursor } as never, actor));
   add("Queue page 200, keyset (query)", ms(p200), "≤ 5 ms", p200 <= 5);
+  const counts = await runs(() => countByStatus(db, {} as never, actor));
+  add("Queue counts per status (query)", ms(counts), "≤ 5 ms", counts <= 5);
   const text = await runs(() => listQueue(db, { q: "الدار البيضاء" } as never, actor));
   add("Queue text search (query)", ms(text), "≤ 5 ms", text <= 5);
 

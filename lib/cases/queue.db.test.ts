@@ -74,8 +74,9 @@ describe("the queue", () => {
     expect(without).toEqual(withDiacritics);
   });
 
-  it("counts cases per status under the same filters", async () => {
-    expect(await countByStatus(conn.db, {}, me)).toEqual({ new: 23, no_action: 1 });
+  it("counts open cases per status under the same filters, closed ones not at all", async () => {
+    expect(await countByStatus(conn.db, {}, me)).toEqual({ new: 23 });
+    expect(await countByStatus(conn.db, { priority: "urgent" }, me)).toEqual({ new: 2 });
   });
 
   it("ignores malformed filters instead of failing", () => {
