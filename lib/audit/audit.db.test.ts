@@ -1,20 +1,16 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { transitionCase } from "@/lib/cases/service";
-import type { Connection } from "@/lib/db/connect";
 import { auditEvents } from "@/lib/db/schema";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { recordAudit, verifyAuditChain } from "./log";
 
-let conn: Connection;
+const conn = withTestDb();
+
 beforeAll(async () => {
-  conn = await createTestDb();
   const mod = await staff(conn.db, ["moderator"]);
   for (let i = 0; i < 3; i++) await transitionCase(conn.db, mod, { caseId: (await report(conn.db)).caseId, to: "triage" });
-});
-afterAll(async () => {
-  await conn?.close();
 });
 
 describe("audit trail", () => {

@@ -1,19 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/lib/db/connect";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "@/lib/db/schema";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { staff } from "@/lib/testing/fixtures";
 import { authenticate, enableTotp, loadActor, setStaffDisabled, THROTTLE_FAILURES } from "./staff";
 import { newTotpSecret, totpCode } from "./totp";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await createTestDb();
-});
-afterAll(async () => {
-  await conn?.close();
-});
+const conn = withTestDb();
 
 describe("authenticate", () => {
   it("signs in with the right password, whatever the email's case, and audits it", async () => {

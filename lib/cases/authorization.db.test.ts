@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor, setStaffDisabled } from "@/lib/auth/staff";
-import type { Connection } from "@/lib/db/connect";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { addCaseNote, assignCases, closeCases, mergeCases, revealContact, setPriority, splitReport, transitionCase } from "./service";
 import type { Role } from "./workflow";
 
-let conn: Connection;
+const conn = withTestDb();
+
 const actors: Record<string, Actor | null> = {};
 let assigneeId = "";
 
 beforeAll(async () => {
-  conn = await createTestDb();
   actors.anonymous = null;
   for (const [name, roles] of [
     ["moderator", ["moderator"]],
@@ -27,9 +26,6 @@ beforeAll(async () => {
   const disabled = await staff(conn.db, ["moderator"]);
   await setStaffDisabled(conn.db, disabled.email, true);
   actors.disabled = await loadActor(conn.db, disabled.id);
-});
-afterAll(async () => {
-  await conn?.close();
 });
 
 // Each staff action, run on fresh data so that one role's success does not change another's case.

@@ -1,23 +1,16 @@
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/lib/db/connect";
+import { describe, expect, it } from "vitest";
 import { caseEvents, caseLinks, cases, reports } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { trackReport } from "@/lib/reports/track";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
 import { findCasesByText } from "./match";
 import { mergeCases, splitReport, transitionCase } from "./service";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await createTestDb();
-});
-afterAll(async () => {
-  await conn?.close();
-});
+const conn = withTestDb();
 
 const getCase = async (id: string) => (await conn.db.select().from(cases).where(eq(cases.id, id)))[0];
 const linksOf = async (id: string) => (await conn.db.select().from(caseLinks).where(eq(caseLinks.caseId, id))).map((l) => l.canonicalUrl).sort();

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/lib/db/connect";
-import { createTestDb } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { countByStatus, listQueue, queueFilterSchema, type QueueFilter } from "./queue";
 import { assignCases, setPriority, transitionCase } from "./service";
 
-let conn: Connection;
+const conn = withTestDb();
+
 let me = "";
 const ids: string[] = [];
 
 beforeAll(async () => {
-  conn = await createTestDb();
   const mod = await staff(conn.db, ["moderator"]);
   me = mod.id;
   for (let i = 0; i < 23; i++) {
@@ -25,9 +24,6 @@ beforeAll(async () => {
   // Two more reports on case 11 make it the most reported.
   await report(conn.db, { urls: ["https://x.com/q/status/1011"] });
   await report(conn.db, { urls: ["https://twitter.com/someone/status/1011"] });
-});
-afterAll(async () => {
-  await conn?.close();
 });
 
 async function walk(filter: QueueFilter, pageSize = 5) {

@@ -1,23 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/lib/db/connect";
+import { describe, expect, it } from "vitest";
 import { cases, idempotencyKeys, reportLinks, reports } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { decrypt } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 import { submitReport } from "./intake";
 import { reportSchema } from "./schema";
 import { trackReport } from "./track";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await createTestDb();
-});
-afterAll(async () => {
-  await conn?.close();
-});
+const conn = withTestDb();
 
 const rumor = (patch: Record<string, unknown> = {}) =>
   reportSchema.parse({

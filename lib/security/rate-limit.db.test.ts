@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/lib/db/connect";
-import { createTestDb } from "@/lib/testing/db";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/lib/testing/db";
 import { hitRateLimit } from "./rate-limit";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await createTestDb();
-});
-afterAll(async () => {
-  await conn?.close();
-});
+const conn = withTestDb();
 
 describe("hitRateLimit", () => {
   it("allows up to the limit per window, then says when to retry", async () => {

@@ -1,24 +1,20 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import type { Connection } from "@/lib/db/connect";
 import { cases, statements } from "@/lib/db/schema";
 import { trackReport } from "@/lib/reports/track";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { createStatementDraft, publishStatement, returnStatement, submitStatement, updateStatement, withdrawStatement } from "./lifecycle";
 import { getPublicStatement, listPublicStatements } from "./public";
 
-let conn: Connection;
+const conn = withTestDb();
+
 let mod: Actor, pub1: Actor, pub2: Actor;
 beforeAll(async () => {
-  conn = await createTestDb();
   mod = await staff(conn.db, ["moderator"]);
   pub1 = await staff(conn.db, ["publisher"]);
   pub2 = await staff(conn.db, ["publisher"]);
-});
-afterAll(async () => {
-  await conn?.close();
 });
 
 const ar = (title: string) => ({

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/lib/db/connect";
-import { createTestDb } from "@/lib/testing/db";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { setBaseline } from "./baselines";
 import { getYearFigures } from "./figures";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await createTestDb();
-});
-afterAll(async () => {
-  await conn?.close();
-});
+const conn = withTestDb();
 
 describe("imported baselines", () => {
   it("show a year before the platform as imported, and feed the next year's change", async () => {

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/staff";
-import type { Connection } from "@/lib/db/connect";
 import { DEMO_STAFF, seedIfEmpty } from "@/lib/db/seed";
 import { staffUsers } from "@/lib/db/schema";
 import { createStatementDraft, publishStatement, submitStatement, updateStatement } from "@/lib/statements/lifecycle";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { report } from "@/lib/testing/fixtures";
 import { eq } from "drizzle-orm";
 import { getYearFigures } from "./figures";
 
-let conn: Connection;
+const conn = withTestDb();
+
 beforeAll(async () => {
-  conn = await createTestDb();
   const started = Date.now();
   await seedIfEmpty(conn.db);
   console.log(`demo seed: ${Date.now() - started} ms`);
 }, 300_000);
-afterAll(async () => {
-  await conn?.close();
-});
 
 const actor = async (email: string) => {
   const [row] = await conn.db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, email));

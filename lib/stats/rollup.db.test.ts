@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { transitionCase } from "@/lib/cases/service";
-import type { Connection } from "@/lib/db/connect";
 import { createStatementDraft, publishStatement, submitStatement, updateStatement, withdrawStatement } from "@/lib/statements/lifecycle";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { env } from "@/lib/env";
 import { getYearFigures, getYearDetail } from "./figures";
 import { rebuildRollup } from "./rebuild";
 
-let conn: Connection;
+const conn = withTestDb();
+
 let mod: Actor, pub: Actor;
 beforeAll(async () => {
-  conn = await createTestDb();
   mod = await staff(conn.db, ["moderator"]);
   pub = await staff(conn.db, ["publisher"]);
-});
-afterAll(async () => {
-  await conn?.close();
 });
 
 const year = async (y: number) => (await getYearFigures(conn.db, y, y))[0];

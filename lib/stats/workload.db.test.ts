@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignCases } from "@/lib/cases/service";
-import type { Connection } from "@/lib/db/connect";
-import { createTestDb } from "@/lib/testing/db";
+import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { openCaseAgeing, workloadByAssignee } from "./workload";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await createTestDb();
-});
-afterAll(async () => {
-  await conn?.close();
-});
+const conn = withTestDb();
 
 describe("staff dashboard figures", () => {
   it("buckets open cases by age and counts them per assignee", async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import { Client } from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { connectPostgres, openPglite, pgliteConnection, type Connection } from "@/lib/db/connect";
 
 /** A migrated, empty database of its own for one test file, on whichever engine the run uses. */
@@ -31,6 +31,26 @@ export async function createTestDb(): Promise<Connection> {
       await c.connect();
       await c.query(`drop database if exists "${name}" with (force)`);
       await c.end();
+    },
+  };
+}
+
+/**
+ * Gives the test file its own database for all its tests: `conn.db` inside a test. Register it
+ * before any hook that uses the database (hooks run in order).
+ */
+export function withTestDb(): { readonly db: Connection["db"] } {
+  let conn: Connection | undefined;
+  beforeAll(async () => {
+    conn = await createTestDb();
+  });
+  afterAll(async () => {
+    await conn?.close();
+  });
+  return {
+    get db() {
+      if (!conn) throw new Error("withTestDb: the database is only there inside hooks and tests");
+      return conn.db;
     },
   };
 }
