@@ -32,21 +32,20 @@ export async function trackReport(db: Executor, typed: string): Promise<TrackedR
     .limit(1);
   if (!row || !canonical) return null;
 
-  // A case closed as a duplicate answers with the case that carried on.
-  let current = row;
+  // Merging moves reports to the surviving case; data loaded by other means may still point at
+  // a case closed as a duplicate, which then answers with the case that carried on.
+  let current = { caseId: row.caseId, status: row.status, changedAt: row.changedAt, mergedIntoId: row.mergedIntoId };
   for (let hops = 0; current.status === "duplicate" && current.mergedIntoId && hops < 5; hops++) {
     const [next] = await db
-      .select({ submittedAt: reports.submittedAt, caseId: cases.id, status: cases.status, changedAt: cases.statusChangedAt, mergedIntoId: cases.mergedIntoId })
+      .select({ caseId: cases.id, status: cases.status, changedAt: cases.statusChangedAt, mergedIntoId: cases.mergedIntoId })
       .from(cases)
-      .innerJoin(reports, eq(reports.caseId, cases.id))
-      .where(eq(cases.id, current.mergedIntoId))
-      .limit(1);
+      .where(eq(cases.id, current.mergedIntoId));
     if (!next) break;
-    current = { ...next, submittedAt: row.submittedAt, locale: row.locale };
+    current = next;
   }
   const status = current.status as CaseStatus;
   const statement = isFinal(status) ? await statementForCase(db, current.caseId) : null;
-  const lang = isLocale(row.locale) ? inLocale(statement?.content ?? { ar: {} as never }, row.locale).locale : "ar";
+  const lang = statement && isLocale(row.locale) ? inLocale(statement.content, row.locale).locale : "ar";
   const updatedAt = new Date(Math.max(row.submittedAt.getTime(), current.changedAt.getTime()));
   return {
     status: publicStatusOf(status),

@@ -6,13 +6,12 @@ import { isOpen } from "@/lib/cases/workflow";
 import type { Db, Tx } from "@/lib/db/connect";
 import { caseEvents, caseLinks, cases, statements, statementVersions, type StatementContent } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/translate";
 import { detectPlatform } from "@/lib/text/canonical-url";
 import { bump, METRICS, recordOutcome } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
 import { statementDraftSchema, type StatementType } from "./schema";
 
-// Default verdict labels, editable in the draft.
-const VERDICT: Record<StatementType, string> = { denial: "خبر زائف", truth: "توضيح للوقائع", communique: "بلاغ توضيحي" };
 
 async function lockStatement(tx: Tx, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ExpectedError("not_found");
@@ -47,7 +46,8 @@ export async function createStatementDraft(db: Db, actorIn: Actor | null, input:
         type: input.type,
         authorId: actor.id,
         pendingEditors: [actor.id],
-        content: { ar: { title: "", summary: "", body: "", claimReviewed: c.summary, verdict: VERDICT[input.type] } },
+        // The Arabic text is required; its verdict label starts from the message files' default.
+        content: { ar: { title: "", summary: "", body: "", claimReviewed: c.summary, verdict: translator("ar")(`statements.defaultVerdict.${input.type}`) } },
         appearances: links.map((l) => ({ url: l.url, platform: detectPlatform(l.url) ?? "website" })),
       })
       .onConflictDoNothing()

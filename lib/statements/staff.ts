@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/lib/auth/actor";
 import type { Executor } from "@/lib/db/connect";
@@ -16,7 +16,8 @@ export async function listStatementsForStaff(db: Executor) {
       status: statements.status,
       amendment: statements.amendment,
       slug: statements.slug,
-      title: statements.content,
+      // The Arabic title only, not whole bodies for up to 500 rows.
+      title: sql<string>`${statements.content}->'ar'->>'title'`,
       caseRef: cases.ref,
       authorEmail: author.email,
       createdAt: statements.createdAt,
@@ -27,7 +28,7 @@ export async function listStatementsForStaff(db: Executor) {
     .innerJoin(author, eq(author.id, statements.authorId))
     .orderBy(desc(statements.createdAt))
     .limit(500);
-  return rows.map((r) => ({ ...r, title: r.title.ar.title, caseRef: Number(r.caseRef), inReview: r.status === "in_review" || r.amendment === "in_review" }));
+  return rows.map((r) => ({ ...r, caseRef: Number(r.caseRef), inReview: r.status === "in_review" || r.amendment === "in_review" }));
 }
 
 export async function getStatementForEdit(db: Executor, id: string, actor: Actor) {
@@ -58,5 +59,5 @@ export async function getStatementForEdit(db: Executor, id: string, actor: Actor
 export type StatementForEdit = NonNullable<Awaited<ReturnType<typeof getStatementForEdit>>>;
 
 export async function statementsOfCase(db: Executor, caseId: string) {
-  return db.select({ id: statements.id, type: statements.type, status: statements.status, slug: statements.slug }).from(statements).where(inArray(statements.caseId, [caseId]));
+  return db.select({ id: statements.id, type: statements.type, status: statements.status, slug: statements.slug }).from(statements).where(eq(statements.caseId, caseId));
 }

@@ -36,6 +36,7 @@ describe("statement lifecycle", () => {
     const { r, id } = await drafted();
     const [draft] = await conn.db.select().from(statements).where(eq(statements.id, id));
     expect(draft.content.ar.claimReviewed).toMatch(/^إشاعة عن حادث/);
+    expect(draft.content.ar.verdict).toBe("خبر زائف");
     expect(draft.appearances).toHaveLength(1);
     await expect(submitStatement(conn.db, mod, { id })).rejects.toMatchObject({ detail: { reason: "incomplete" } });
 
