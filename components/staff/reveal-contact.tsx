@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import type { RevealState } from "@/app/[locale]/moderation/(staff)/cases/[id]/actions";
 
 export function RevealContact({ reportId, action }: { reportId: string; action: (s: RevealState, fd: FormData) => Promise<RevealState> }) {
@@ -25,7 +26,7 @@ export function RevealContact({ reportId, action }: { reportId: string; action: 
           <input name="reason" required minLength={5} className="rounded border border-slate-400 px-2 py-1" />
         </label>
         <button type="submit" disabled={pending} className="rounded bg-amber-700 px-3 py-1 font-semibold text-white">{t("reveal")}</button>
-        {state && !state.ok ? <p role="alert" className="w-full text-danger">{t(`refused.${state.reason as "error"}`)}</p> : null}
+        {state && !state.ok ? <p role="alert" className="w-full text-danger">{refusalMessage(t, state.reason)}</p> : null}
       </form>
     </details>
   );

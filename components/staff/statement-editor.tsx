@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import type { SaveState } from "@/app/[locale]/moderation/(staff)/statements/actions";
 import type { StatementContent, StatementLocaleContent } from "@/lib/db/schema";
 import { renderMarkdown } from "@/lib/statements/markdown";
@@ -24,7 +25,7 @@ export function StatementEditor(props: { id: string; locale: string; content: St
       <input type="hidden" name="id" value={props.id} />
       <input type="hidden" name="locale" value={props.locale} />
       {state?.ok ? <p role="status" data-testid="statement-saved" className="rounded bg-emerald-50 p-2 text-emerald-900">{t("saved")}</p> : null}
-      {state && !state.ok ? <p role="alert" data-testid="statement-save-error" className="rounded bg-danger-50 p-2 text-danger">{t(`refused.${state.code as "error"}`)}</p> : null}
+      {state && !state.ok ? <p role="alert" data-testid="statement-save-error" className="rounded bg-danger-50 p-2 text-danger">{refusalMessage(t, state.code)}</p> : null}
       <div className="grid gap-4 xl:grid-cols-2">
         {LOCALES.map((l) => (
           <fieldset key={l} lang={l} dir={l === "ar" ? "rtl" : "ltr"} disabled={!props.editable} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">

@@ -8,7 +8,7 @@ import { PRIORITIES } from "@/lib/cases/priority";
 import { countByStatus, listQueue, queueFilterSchema } from "@/lib/cases/queue";
 import { CASE_ROLES, CASE_STATUSES } from "@/lib/cases/workflow";
 import { getReadDb } from "@/lib/db/client";
-import { isKnownRefusal } from "@/lib/http/action-error";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { bulkAction } from "./queue-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -65,7 +65,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
             ? t("queue.bulkDone", { count: Number(bulk.split(":")[1]) || 0 })
             : bulk === "error:none"
               ? t("queue.bulkNone")
-              : t(`case.refused.${(isKnownRefusal(bulk.split(":")[1] ?? "") ? bulk.split(":")[1] : "error") as "error"}`)}
+              : refusalMessage(await getTranslations({ locale, namespace: "staff.case" }), bulk.split(":")[1])}
         </p>
       ) : null}
 

@@ -12,7 +12,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getCaseDetail, listAssignableStaff } from "@/lib/cases/detail";
 import { CASE_ROLES, isOpen } from "@/lib/cases/workflow";
 import { getDb } from "@/lib/db/client";
-import { isKnownRefusal } from "@/lib/http/action-error";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { pickMessages } from "@/lib/i18n/pick";
 import { mergeAction, revealAction, splitAction } from "./actions";
 
@@ -50,7 +50,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <span className="text-sm text-slate-600">{t(`kinds.${c.kind as "rumor"}`)} · {tc(c.category as "violence")}</span>
       </div>
       {done ? <p role="status" data-testid="case-done" className="rounded bg-emerald-50 p-3 text-emerald-900">{t("case.done")}</p> : null}
-      {error ? <p role="alert" data-testid="case-error" className="rounded bg-danger-50 p-3 text-danger">{t(`case.refused.${(isKnownRefusal(error) ? error : "error") as "error"}`)}</p> : null}
+      {error ? <p role="alert" data-testid="case-error" className="rounded bg-danger-50 p-3 text-danger">{refusalMessage(await getTranslations({ locale, namespace: "staff.case" }), error)}</p> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

@@ -7,6 +7,7 @@ import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { CASE_ROLES } from "@/lib/cases/workflow";
 import { getDb } from "@/lib/db/client";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { getStatementForEdit } from "@/lib/statements/staff";
 import { publishAction, returnAction, saveStatementAction, submitAction, withdrawAction } from "../actions";
 
@@ -15,7 +16,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: (await getTranslations({ locale, namespace: "staff.statement" }))("deskTitle") };
 }
 
-const REFUSALS = new Set(["own_statement", "incomplete", "change_note_required", "not_editable", "not_submittable", "not_in_review", "not_published", "reason_required", "note_required", "forbidden", "unauthorized", "not_found", "invalid"]);
 
 export default async function StatementEditPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ done?: string; error?: string }> }) {
   const { locale, id } = await params;
@@ -44,7 +44,7 @@ export default async function StatementEditPage({ params, searchParams }: { para
       </div>
       <p className="text-sm text-slate-600">{t("author")}: <span dir="ltr">{s.authorEmail}</span></p>
       {done ? <p role="status" data-testid="statement-done" className="rounded bg-emerald-50 p-3 text-emerald-900">{t("done")}</p> : null}
-      {error ? <p role="alert" data-testid="statement-error" className="rounded bg-danger-50 p-3 text-danger">{t(`refused.${(REFUSALS.has(error) ? error : "error") as "error"}`)}</p> : null}
+      {error ? <p role="alert" data-testid="statement-error" className="rounded bg-danger-50 p-3 text-danger">{refusalMessage(t, error)}</p> : null}
 
       <NextIntlClientProvider messages={{ staff: { statement: (messages.staff as Record<string, unknown>).statement }, validation: messages.validation } as never}>
         <StatementEditor id={s.id} locale={locale} content={s.content} appearances={s.appearances.map((a) => a.url).join("\n")} editable={s.editable} action={saveStatementAction} />

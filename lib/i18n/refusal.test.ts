@@ -1,0 +1,14 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import { refusalMessage } from "./refusal";
+
+describe("refusalMessage", () => {
+  const t = createTranslator({ locale: "en", messages: en, namespace: "staff.case" });
+  it("says why, from the message files", () => {
+    expect(refusalMessage(t, "note_required")).toBe(en.staff.case.refused.note_required);
+  });
+  it("falls back to the generic message for an unknown or odd key", () => {
+    for (const key of [undefined, "", "no_such_reason", "a.b", "<script>"]) expect(refusalMessage(t, key)).toBe(en.staff.case.refused.error);
+  });
+});
