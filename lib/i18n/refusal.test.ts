@@ -4,7 +4,8 @@ import en from "./messages/en.json";
 import { refusalMessage } from "./refusal";
 
 describe("refusalMessage", () => {
-  const t = createTranslator({ locale: "en", messages: en, namespace: "staff.case" });
+  // Typed messages make keys literal; the app's translators take any string.
+  const t = createTranslator({ locale: "en", messages: en, namespace: "staff.case" }) as unknown as Parameters<typeof refusalMessage>[0];
   it("says why, from the message files", () => {
     expect(refusalMessage(t, "note_required")).toBe(en.staff.case.refused.note_required);
   });
