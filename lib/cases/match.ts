@@ -8,17 +8,22 @@ import { OPEN_STATUSES } from "./workflow";
 const CANDIDATE_REPORTS = 20;
 const PER_BAND = 50;
 
-/** The open case of the same kind that already has one of these links, if any (btree lookups). */
-export async function findCaseByLinks(tx: Executor, kind: string, canonicalUrls: string[]): Promise<string | null> {
-  if (canonicalUrls.length === 0) return null;
-  const [row] = await tx
-    .select({ id: cases.id })
+export interface LinkMatch {
+  canonicalUrl: string;
+  kind: string;
+  caseId: string;
+  latestReportAt: Date;
+}
+
+/** For each link and kind, the open case that has it and was reported last (btree lookups). */
+export async function findCasesByLinks(tx: Executor, canonicalUrls: string[]): Promise<LinkMatch[]> {
+  if (canonicalUrls.length === 0) return [];
+  return tx
+    .selectDistinctOn([caseLinks.canonicalUrl, cases.kind], { canonicalUrl: caseLinks.canonicalUrl, kind: cases.kind, caseId: cases.id, latestReportAt: cases.latestReportAt })
     .from(caseLinks)
     .innerJoin(cases, eq(cases.id, caseLinks.caseId))
-    .where(and(inArray(caseLinks.canonicalUrl, canonicalUrls), eq(cases.kind, kind), inArray(cases.status, [...OPEN_STATUSES])))
-    .orderBy(desc(cases.latestReportAt))
-    .limit(1);
-  return row?.id ?? null;
+    .where(and(inArray(caseLinks.canonicalUrl, canonicalUrls), inArray(cases.status, [...OPEN_STATUSES])))
+    .orderBy(caseLinks.canonicalUrl, cases.kind, desc(cases.latestReportAt));
 }
 
 export interface TextMatch {

@@ -1,12 +1,14 @@
 import "server-only";
-import { and, eq, lt } from "drizzle-orm";
-import { attachToCase, intakeBumps } from "@/lib/cases/intake";
+import { randomUUID } from "node:crypto";
+import { and, inArray, lt, sql } from "drizzle-orm";
+import { attachToCases, intakeBumps, type IncomingReport } from "@/lib/cases/intake";
 import { bump } from "@/lib/stats/rollup";
-import type { Db } from "@/lib/db/connect";
+import type { Db, Tx } from "@/lib/db/connect";
 import { idempotencyKeys, reportLinks, reports, reportTextBands } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { decrypt, encrypt, sha256, stableStringify } from "@/lib/security/crypto";
+import { hitRateLimits, type RateLimitHit } from "@/lib/security/rate-limit";
 import { getSecrets } from "@/lib/security/secrets";
 import { canonicalizeUrl, detectPlatform } from "@/lib/text/canonical-url";
 import { bandKeys } from "@/lib/text/minhash";
@@ -21,6 +23,8 @@ export interface IntakeOptions {
   receipt?: string;
   /** Injected by the demo seed to write history; otherwise now. */
   now?: Date;
+  /** Counted in the intake's own transaction; a refused report is not stored. */
+  rateLimit?: RateLimitHit;
 }
 
 export interface Receipt {
@@ -31,96 +35,151 @@ export interface Receipt {
 
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
-/**
- * Stores one report in one transaction and returns its receipt, which exists nowhere else
- * afterwards. With an idempotency key, a retry of the same request returns the first receipt
- * (kept encrypted for the replay window) and a different request under that key is refused.
- */
+export type IntakeOutcome = { ok: true; value: Receipt & { replayed: boolean } } | { ok: false; error: unknown };
+
+/** Stores one report in one transaction and returns its receipt, which exists nowhere else afterwards. */
 export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptions): Promise<Receipt & { replayed: boolean }> {
-  const { encryptionKey } = getSecrets();
-  const links = input.urls.map((url, position) => ({
-    position,
-    url,
-    canonicalUrl: canonicalizeUrl(url)!,
-    platform: detectPlatform(url)!,
-  }));
+  const [outcome] = await submitReports(db, [{ input, opts }]);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+// Everything that needs no database, done before the transaction opens.
+function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, encryptionKey: Buffer) {
+  const links = input.urls.map((url, position) => ({ position, url, canonicalUrl: canonicalizeUrl(url)!, platform: detectPlatform(url)! }));
   // A link says where the content is; the chosen platform only counts without one.
   const platform = links[0]?.platform ?? input.platform ?? "other";
+  const locale = input.locale ?? opts.locale;
   const contact = input.contact && (input.contact.email || input.contact.phone) ? input.contact : undefined;
-  const keyHash = opts.idempotencyKey ? sha256(`idempotency:${opts.idempotencyKey}`) : undefined;
-  const requestHash = sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale: input.locale ?? opts.locale }));
-
-  return db.transaction(async (tx) => {
-    if (keyHash) {
-      const claimed = await tx
-        .insert(idempotencyKeys)
-        .values({ keyHash, requestHash })
-        .onConflictDoNothing()
-        .returning({ keyHash: idempotencyKeys.keyHash });
-      if (claimed.length === 0) {
-        // Another request holds this key; ON CONFLICT waited for it to commit, so its row is final.
-        const [prior] = await tx
-          .select({ requestHash: idempotencyKeys.requestHash, responseEnc: idempotencyKeys.responseEnc })
-          .from(idempotencyKeys)
-          .where(eq(idempotencyKeys.keyHash, keyHash));
-        if (!prior || prior.requestHash !== requestHash || !prior.responseEnc) {
-          throw new ExpectedError("idempotency_conflict");
-        }
-        return { ...(JSON.parse(decrypt(prior.responseEnc, encryptionKey)) as Receipt), replayed: true };
-      }
-    }
-
-    const descriptionNorm = normalizeText(input.description);
+  const descriptionNorm = normalizeText(input.description);
+  const incoming: IncomingReport = {
+    kind: input.kind,
+    category: input.category,
+    description: input.description,
+    descriptionNorm,
+    platform,
+    locale,
+    canonicalUrls: [...new Set(links.map((l) => l.canonicalUrl))],
     // Only forwarded messages (no link) are matched by text; links identify content better.
-    const bands = links.length === 0 ? bandKeys(descriptionNorm) : [];
-    const submittedAt = opts.now ?? new Date();
-    const incoming = {
-      kind: input.kind,
-      category: input.category,
-      description: input.description,
-      descriptionNorm,
-      platform,
-      locale: input.locale ?? opts.locale,
-      canonicalUrls: [...new Set(links.map((l) => l.canonicalUrl))],
-      bandKeys: bands,
-      at: submittedAt,
-    };
-    const { caseId, opened } = await attachToCase(tx, incoming);
+    bandKeys: links.length === 0 ? bandKeys(descriptionNorm) : [],
+    at: opts.now ?? new Date(),
+  };
+  const receipt = opts.receipt ?? newReceipt();
+  return {
+    id: randomUUID(),
+    input,
+    incoming,
+    links,
+    receipt,
+    receiptHash: hashReceipt(receipt),
+    contactEnc: contact ? encrypt(JSON.stringify(contact), encryptionKey) : null,
+    keyHash: opts.idempotencyKey ? sha256(`idempotency:${opts.idempotencyKey}`) : undefined,
+    requestHash: sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale })),
+  };
+}
 
-    const receipt = opts.receipt ?? newReceipt();
-    const [row] = await tx
-      .insert(reports)
-      .values({
-        receiptHash: hashReceipt(receipt),
-        kind: input.kind,
-        category: input.category,
-        platform,
-        description: input.description,
-        descriptionNorm,
-        seenAt: input.seenAt ?? null,
-        contactEnc: contact ? encrypt(JSON.stringify(contact), encryptionKey) : null,
-        locale: input.locale ?? opts.locale,
-        caseId,
-        submittedAt,
-      })
-      .returning({ id: reports.id, submittedAt: reports.submittedAt });
-    if (links.length > 0) {
-      await tx.insert(reportLinks).values(links.map((l) => ({ ...l, reportId: row.id })));
+/**
+ * Stores reports in one transaction, as if each had been submitted alone and in this order, and
+ * returns an outcome per report (group commit: the queue in ./intake-queue.ts gathers reports
+ * that arrive together, so a burst costs a few statements per batch instead of ten per report).
+ * With an idempotency key, a retry of the same request returns the first receipt (kept
+ * encrypted for the replay window) and a different request under that key is refused.
+ */
+export async function submitReports(db: Db, items: { input: ReportInput; opts: IntakeOptions }[]): Promise<IntakeOutcome[]> {
+  const { encryptionKey } = getSecrets();
+  const prepared = items.map((item) => prepare(item, encryptionKey));
+  return db.transaction(async (tx) => {
+    const outcomes = new Array<IntakeOutcome | undefined>(prepared.length);
+    const limited = items.flatMap((item, i) => (item.opts.rateLimit ? [{ i, hit: item.opts.rateLimit }] : []));
+    const verdicts = await hitRateLimits(
+      tx,
+      limited.map((l) => l.hit),
+    );
+    for (const [j, v] of verdicts.entries()) if (!v.ok) outcomes[limited[j].i] = { ok: false, error: new ExpectedError("rate_limited", { retryAfter: v.retryAfter }) };
+    const leaders = new Map<string, number>();
+    for (const [i, p] of prepared.entries()) if (!outcomes[i] && p.keyHash && !leaders.has(p.keyHash)) leaders.set(p.keyHash, i);
+    await replayClaimedKeys(tx, prepared, leaders, outcomes, encryptionKey);
+
+    const fresh = prepared.filter((p, i) => !outcomes[i] && (!p.keyHash || leaders.get(p.keyHash) === i));
+    if (fresh.length > 0) {
+      const results = await store(tx, fresh, encryptionKey);
+      for (const [j, p] of fresh.entries()) outcomes[prepared.indexOf(p)] = { ok: true, value: { ...results[j], replayed: false } };
     }
-    if (bands.length > 0) {
-      await tx.insert(reportTextBands).values(bands.map((bandKey) => ({ bandKey, reportId: row.id })));
-    }
-    const result: Receipt = { receipt: formatReceipt(receipt), status: "received", submittedAt: row.submittedAt.toISOString() };
-    // Hot roll-up rows are locked last, for as short a time as possible.
-    await bump(tx, ...intakeBumps(incoming, opened));
-    if (keyHash) {
-      await tx
-        .update(idempotencyKeys)
-        .set({ reportId: row.id, responseEnc: encrypt(JSON.stringify(result), encryptionKey) })
-        .where(eq(idempotencyKeys.keyHash, keyHash));
-    }
-    return { ...result, replayed: false };
+    // A retry that arrived in the same batch as its first attempt gets the first attempt's answer.
+    return prepared.map((p, i) => {
+      if (outcomes[i]) return outcomes[i];
+      if (!p.keyHash || !leaders.has(p.keyHash)) throw new Error("intake: report left without an outcome");
+      const first = prepared[leaders.get(p.keyHash!)!];
+      const lead = outcomes[leaders.get(p.keyHash!)!]!;
+      if (first.requestHash !== p.requestHash || !lead.ok) return { ok: false, error: new ExpectedError("idempotency_conflict") };
+      return { ok: true, value: { ...lead.value, replayed: true } };
+    });
   });
+}
+
+async function replayClaimedKeys(tx: Tx, prepared: Prepared[], leaders: Map<string, number>, outcomes: (IntakeOutcome | undefined)[], encryptionKey: Buffer) {
+  if (leaders.size === 0) return;
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values([...leaders.keys()].map((keyHash) => ({ keyHash, requestHash: prepared[leaders.get(keyHash)!].requestHash })))
+    .onConflictDoNothing()
+    .returning({ keyHash: idempotencyKeys.keyHash });
+  const taken = [...leaders.keys()].filter((k) => !claimed.some((c) => c.keyHash === k));
+  if (taken.length === 0) return;
+  // Another request holds these keys; ON CONFLICT waited for it to commit, so its rows are final.
+  const priors = await tx
+    .select({ keyHash: idempotencyKeys.keyHash, requestHash: idempotencyKeys.requestHash, responseEnc: idempotencyKeys.responseEnc })
+    .from(idempotencyKeys)
+    .where(inArray(idempotencyKeys.keyHash, taken));
+  for (const keyHash of taken) {
+    const i = leaders.get(keyHash)!;
+    const prior = priors.find((r) => r.keyHash === keyHash);
+    outcomes[i] =
+      !prior || prior.requestHash !== prepared[i].requestHash || !prior.responseEnc
+        ? { ok: false, error: new ExpectedError("idempotency_conflict") }
+        : { ok: true, value: { ...(JSON.parse(decrypt(prior.responseEnc, encryptionKey)) as Receipt), replayed: true } };
+  }
+}
+
+async function store(tx: Tx, batch: Prepared[], encryptionKey: Buffer): Promise<Receipt[]> {
+  const attached = await attachToCases(
+    tx,
+    batch.map((p) => p.incoming),
+  );
+  await tx.insert(reports).values(
+    batch.map((p, i) => ({
+      id: p.id,
+      receiptHash: p.receiptHash,
+      kind: p.input.kind,
+      category: p.input.category,
+      platform: p.incoming.platform,
+      description: p.input.description,
+      descriptionNorm: p.incoming.descriptionNorm,
+      seenAt: p.input.seenAt ?? null,
+      contactEnc: p.contactEnc,
+      locale: p.incoming.locale,
+      caseId: attached[i].caseId,
+      submittedAt: p.incoming.at,
+    })),
+  );
+  const links = batch.flatMap((p) => p.links.map((l) => ({ ...l, reportId: p.id })));
+  if (links.length > 0) await tx.insert(reportLinks).values(links);
+  const bands = batch.flatMap((p) => p.incoming.bandKeys.map((bandKey) => ({ bandKey, reportId: p.id })));
+  if (bands.length > 0) await tx.insert(reportTextBands).values(bands);
+  const results: Receipt[] = batch.map((p) => ({ receipt: formatReceipt(p.receipt), status: "received", submittedAt: p.incoming.at.toISOString() }));
+  // Hot roll-up rows are locked last, for as short a time as possible.
+  await bump(tx, ...batch.flatMap((p, i) => intakeBumps(p.incoming, attached[i].opened)));
+  const keyed = batch.flatMap((p, i) => (p.keyHash ? [{ keyHash: p.keyHash, reportId: p.id, responseEnc: encrypt(JSON.stringify(results[i]), encryptionKey) }] : []));
+  if (keyed.length > 0) {
+    const rows = sql.join(
+      keyed.map((k) => sql`(${k.keyHash}, ${k.reportId}::uuid, ${k.responseEnc})`),
+      sql`, `,
+    );
+    await tx.execute(sql`update idempotency_keys k set report_id = v.report_id, response_enc = v.response_enc from (values ${rows}) as v(key_hash, report_id, response_enc) where k.key_hash = v.key_hash`);
+  }
+  return results;
 }
 
 /** Forgets replay answers (they hold receipts) once the retry window has passed. */

@@ -4,7 +4,8 @@ import { env } from "@/lib/env";
 import { ExpectedError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { hitRateLimit, purgeRateLimits } from "@/lib/security/rate-limit";
-import { purgeIdempotencyKeys, submitReport, type Receipt } from "./intake";
+import { purgeIdempotencyKeys, type Receipt } from "./intake";
+import { intakeQueue } from "./intake-queue";
 import type { ReportInput } from "./schema";
 import { trackReport, type TrackedReport } from "./track";
 
@@ -17,13 +18,15 @@ function maybePurge(db: Awaited<ReturnType<typeof getDb>>) {
   }
 }
 
-/** The entry point shared by the API and the form: rate limit, then intake. */
+/** The entry point shared by the API and the form: rate limit and intake, in one transaction. */
 export async function receiveReport(input: ReportInput, opts: { locale: Locale; client: string; idempotencyKey?: string }): Promise<Receipt & { replayed: boolean }> {
   const db = await getDb();
-  const limit = await hitRateLimit(db, `report:${opts.client}`, env.RATE_LIMIT_REPORTS, WINDOW_SECONDS);
-  if (!limit.ok) throw new ExpectedError("rate_limited", { retryAfter: limit.retryAfter });
   maybePurge(db);
-  return submitReport(db, input, { locale: opts.locale, idempotencyKey: opts.idempotencyKey });
+  return intakeQueue(db).submit(input, {
+    locale: opts.locale,
+    idempotencyKey: opts.idempotencyKey,
+    rateLimit: { bucket: `report:${opts.client}`, limit: env.RATE_LIMIT_REPORTS, windowSeconds: WINDOW_SECONDS },
+  });
 }
 
 export async function lookUpReport(receipt: string, client: string): Promise<TrackedReport> {

@@ -32,13 +32,23 @@ export interface Bump {
  * Adds to metrics for the year of each event: the year total, the month, and any breakdowns.
  * Called inside the transaction of the event itself, so figures and data never disagree; one
  * statement for all the counters, on one random shard, in a fixed row order (no deadlocks).
+ * Several events may be given (a batch of reports): counters they share are summed.
  */
 export async function bump(tx: Executor, ...events: Bump[]): Promise<void> {
   const shard = Math.floor(Math.random() * SHARDS);
-  const values = events.flatMap((e) => {
+  let values = events.flatMap((e) => {
     const { year, month } = yearMonthIn(e.at, env.STATS_TIMEZONE);
     return ["", `month:${String(month).padStart(2, "0")}`, ...(e.breakdowns ?? [])].map((dimension) => ({ year, metric: e.metric, dimension, shard, value: e.by ?? 1 }));
   });
+  // Several events of one batch may add to the same counter: one row each, summed.
+  const rows = new Map<string, (typeof values)[number]>();
+  for (const v of values) {
+    const key = `${v.year}\n${v.metric}\n${v.dimension}`;
+    const prior = rows.get(key);
+    if (prior) prior.value += v.value;
+    else rows.set(key, { ...v });
+  }
+  values = [...rows.values()];
   values.sort((a, b) => a.year - b.year || a.metric.localeCompare(b.metric) || a.dimension.localeCompare(b.dimension));
   await tx
     .insert(statsYearly)

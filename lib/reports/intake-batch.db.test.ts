@@ -1,0 +1,119 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { caseEvents, cases, rateLimits, reports } from "@/lib/db/schema";
+import { ExpectedError } from "@/lib/errors";
+import { withTestDb } from "@/lib/testing/db";
+import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
+import { submitReport, submitReports, type IntakeOutcome } from "./intake";
+import { IntakeQueue } from "./intake-queue";
+import { reportSchema, type ReportInput } from "./schema";
+
+const conn = withTestDb();
+
+const rumor = (patch: Record<string, unknown> = {}) =>
+  reportSchema.parse({ kind: "rumor", category: "fake_incident", urls: [], platform: "whatsapp", description: "خبر زائف عن حادث في الطريق السيار", declaration: true, ...patch });
+const item = (input: ReportInput, opts: Record<string, unknown> = {}) => ({ input, opts: { locale: "ar" as const, ...opts } });
+const receiptOf = (o: IntakeOutcome) => (o.ok ? o.value.receipt : `error:${(o.error as ExpectedError).code}`);
+async function caseOf(o: IntakeOutcome) {
+  if (!o.ok) throw o.error;
+  const [row] = await conn.db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(o.value.receipt)!)));
+  return row.caseId;
+}
+const counter = async (metric: string, dimension = "") =>
+  Number(((await conn.db.execute(sql`select coalesce(sum(value), 0)::int as n from stats_yearly where metric = ${metric} and dimension = ${dimension}`)).rows[0] as { n: number }).n);
+
+describe("a batch of reports", () => {
+  it("forms the same cases as the reports one after the other, including with each other", async () => {
+    const tag = Date.now();
+    const forwarded = "عاجل: عصابة تسرق السيارات في حي الرياض بالرباط ليلا، انتبهوا وشاركوا الخبر مع العائلة والأصدقاء";
+    const before = { reports: await counter("reports"), opened: await counter("cases_opened"), joined: await counter("reports_joined") };
+    const out = await submitReports(conn.db, [
+      item(rumor({ urls: [`https://m.facebook.com/p/posts/${tag}?fbclid=1`] })),
+      item(rumor({ urls: [`https://www.facebook.com/p/posts/${tag}/`, `https://youtu.be/b${tag}`] })),
+      item(rumor({ urls: [`https://youtube.com/shorts/b${tag}`] })),
+      item(rumor({ urls: [`https://x.com/q/status/${tag}`] })),
+      item(rumor({ description: forwarded })),
+      item(rumor({ description: `⚠️ ${forwarded} ⚠️` })),
+      item(rumor({ description: "رسالة أخرى تماما عن ارتفاع أسعار الخبز في الأسواق الأسبوع المقبل حسب مصادر مجهولة" })),
+    ]);
+    expect(out.every((o) => o.ok)).toBe(true);
+    const ids = await Promise.all(out.map(caseOf));
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toBe(ids[0]);
+    expect(ids[3]).not.toBe(ids[0]);
+    expect(ids[5]).toBe(ids[4]);
+    expect(ids[6]).not.toBe(ids[4]);
+    const [first] = await conn.db.select().from(cases).where(eq(cases.id, ids[0]));
+    expect(first.reportCount).toBe(3);
+    expect(first.platforms).toEqual(["facebook", "youtube"]);
+    expect((await conn.db.select().from(cases).where(eq(cases.id, ids[4])))[0].reportCount).toBe(2);
+    const created = await conn.db.select().from(caseEvents).where(inArray(caseEvents.caseId, ids));
+    expect(created.filter((e) => e.type === "created")).toHaveLength(4);
+    // Figures: 7 reports, 4 cases opened, 3 reports joined an existing case.
+    expect(await counter("reports")).toBe(before.reports + 7);
+    expect(await counter("cases_opened")).toBe(before.opened + 4);
+    expect(await counter("reports_joined")).toBe(before.joined + 3);
+  });
+
+  it("joins an existing case and raises its priority when the batch makes a surge", async () => {
+    const url = `https://www.instagram.com/p/batch${Date.now()}`;
+    const first = await submitReport(conn.db, rumor({ urls: [url] }), { locale: "ar" });
+    const out = await submitReports(
+      conn.db,
+      Array.from({ length: 11 }, () => item(rumor({ urls: [url] }))),
+    );
+    const ids = new Set(await Promise.all(out.map(caseOf)));
+    expect(ids.size).toBe(1);
+    const [caseId] = ids;
+    expect(await caseOf({ ok: true, value: first })).toBe(caseId);
+    const [c] = await conn.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(c.reportCount).toBe(12);
+    expect(c.priority).toBe("high");
+    const events = await conn.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    expect(events.filter((e) => e.type === "priority").map((e) => e.data)).toEqual([{ from: "normal", to: "high", reason: "surge", reportsLastHour: 12 }]);
+  });
+
+  it("answers a retry in the same batch with the first receipt, and refuses another body under the key", async () => {
+    const key = `double-tap-${Date.now()}`;
+    const before = await conn.db.$count(reports);
+    const out = await submitReports(conn.db, [item(rumor(), { idempotencyKey: key }), item(rumor(), { idempotencyKey: key }), item(rumor({ category: "security_rumor" }), { idempotencyKey: key })]);
+    expect(receiptOf(out[1])).toBe(receiptOf(out[0]));
+    expect(out[1].ok && out[1].value.replayed).toBe(true);
+    expect(receiptOf(out[2])).toBe("error:idempotency_conflict");
+    expect(await conn.db.$count(reports)).toBe(before + 1);
+    // And in a later batch, from the stored answer.
+    const [again] = await submitReports(conn.db, [item(rumor(), { idempotencyKey: key })]);
+    expect(receiptOf(again)).toBe(receiptOf(out[0]));
+  });
+
+  it("counts every report against the sender's limit and stores only those within it", async () => {
+    const bucket = `report:batch-${Date.now()}`;
+    const before = await conn.db.$count(reports);
+    const rateLimit = { bucket, limit: 2, windowSeconds: 600 };
+    const out = await submitReports(conn.db, [item(rumor(), { rateLimit }), item(rumor(), { rateLimit }), item(rumor(), { rateLimit })]);
+    expect(out.map((o) => o.ok)).toEqual([true, true, false]);
+    expect(receiptOf(out[2])).toBe("error:rate_limited");
+    expect(await conn.db.$count(reports)).toBe(before + 2);
+    expect((await conn.db.select().from(rateLimits).where(eq(rateLimits.bucket, bucket)))[0].hits).toBe(3);
+  });
+});
+
+describe("the intake queue", () => {
+  it("stores reports arriving together, and one the database refuses fails alone", async () => {
+    const queue = new IntakeQueue(conn.db);
+    const before = await conn.db.$count(reports);
+    const url = `https://www.tiktok.com/@q/video/${Date.now()}`;
+    const good = Array.from({ length: 12 }, () => queue.submit(rumor({ urls: [url] }), { locale: "ar" }));
+    // A kind the database's check constraint refuses (the zod schema would have stopped it).
+    const bad = queue.submit({ ...rumor(), kind: "spam" } as unknown as ReportInput, { locale: "ar" });
+    const more = Array.from({ length: 4 }, () => queue.submit(rumor({ urls: [url] }), { locale: "ar" }));
+    await expect(bad).rejects.toThrow();
+    const receipts = await Promise.all([...good, ...more]);
+    expect(new Set(receipts.map((r) => r.receipt)).size).toBe(16);
+    expect(await conn.db.$count(reports)).toBe(before + 16);
+    const caseIds = await conn.db.selectDistinct({ id: reports.caseId }).from(reports).where(inArray(reports.receiptHash, receipts.map((r) => hashReceipt(parseReceipt(r.receipt)!))));
+    expect(caseIds).toHaveLength(1);
+    expect((await conn.db.select().from(cases).where(eq(cases.id, caseIds[0].id)))[0].reportCount).toBe(16);
+  });
+});
+

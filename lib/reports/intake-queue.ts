@@ -1,0 +1,69 @@
+import "server-only";
+import type { Db } from "@/lib/db/connect";
+import type { ReportInput } from "./schema";
+import { submitReport, submitReports, type IntakeOptions, type Receipt } from "./intake";
+
+interface Job {
+  input: ReportInput;
+  opts: IntakeOptions;
+  resolve: (r: Receipt & { replayed: boolean }) => void;
+  reject: (e: unknown) => void;
+}
+
+export const MAX_BATCH = 64;
+
+/**
+ * Group commit for intake. A report that finds the queue idle is written at once; reports that
+ * arrive while a batch is being written wait for it and go together in the next one, so under
+ * a surge the database sees a few statements per batch instead of ten per report, and a quiet
+ * hour sees no added delay at all.
+ */
+export class IntakeQueue {
+  private pending: Job[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxBatch = MAX_BATCH,
+  ) {}
+
+  submit(input: ReportInput, opts: IntakeOptions): Promise<Receipt & { replayed: boolean }> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ input, opts, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.draining = true;
+    try {
+      while (this.pending.length > 0) await this.flush(this.pending.splice(0, this.maxBatch));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async flush(jobs: Job[]) {
+    try {
+      const outcomes = await submitReports(this.db, jobs);
+      for (const [i, o] of outcomes.entries()) {
+        if (o.ok) jobs[i].resolve(o.value);
+        else jobs[i].reject(o.error);
+      }
+    } catch (error) {
+      if (jobs.length === 1) return jobs[0].reject(error);
+      // One report the database refuses, or a deadlock with another instance, must not fail
+      // the others: alone, each gets its own answer.
+      for (const job of jobs) await submitReport(this.db, job.input, job.opts).then(job.resolve, job.reject);
+    }
+  }
+}
+
+const queues = new WeakMap<Db, IntakeQueue>();
+
+/** One queue per database connection in this process. */
+export function intakeQueue(db: Db): IntakeQueue {
+  let q = queues.get(db);
+  if (!q) queues.set(db, (q = new IntakeQueue(db)));
+  return q;
+}
