@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connect";
-import { caseEvents, caseLinks, cases, reports } from "@/lib/db/schema";
+import { jsonParam } from "@/lib/db/json-rows";
+import { caseEvents, cases, reports } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { METRICS } from "@/lib/stats/rollup";
 import { textSimilarity } from "@/lib/text/minhash";
@@ -36,7 +37,7 @@ export function summarize(description: string, max = 280): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 40))}…`;
 }
 
-interface Touched {
+export interface Touched {
   id: string;
   opened: boolean;
   kind: string;
@@ -49,21 +50,23 @@ interface Touched {
   links: Set<string>;
 }
 
-const textArray = (xs: string[]) => sql`array[${sql.join(
-  xs.map((x) => sql`${x}`),
-  sql`, `,
-)}]::text[]`;
 const linkKey = (kind: string, url: string) => `${kind}\n${url}`;
+
+export interface CasePlan {
+  /** Per report of the batch, in order. */
+  attached: Attached[];
+  touched: Touched[];
+}
 
 /**
  * Inside the intake transaction: the case each report belongs to, in order, as if they had
  * arrived one after the other — a report may join a case opened by an earlier one of the same
- * batch. Whatever the batch size, the cases are written with a fixed number of statements.
+ * batch. Nothing is written yet: the writes join the reports' own statement (caseWrites).
  */
-export async function attachToCases(tx: Tx, batch: IncomingReport[]): Promise<Attached[]> {
+export async function planCases(tx: Tx, batch: IncomingReport[]): Promise<CasePlan> {
   // Two first reports of one link arriving together (in two instances) must not open two cases.
   const urls = [...new Set(batch.flatMap((r) => r.canonicalUrls))].sort();
-  if (urls.length > 0) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(u)) from unnest(${textArray(urls)}) as u`);
+  if (urls.length > 0) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(u)) from json_array_elements_text(${jsonParam(urls)}) as u`);
 
   // The newest open case per (kind, link), then updated as the batch is walked.
   const byLink = new Map<string, { caseId: string; latest: Date }>();
@@ -93,8 +96,7 @@ export async function attachToCases(tx: Tx, batch: IncomingReport[]): Promise<At
     attached.push({ caseId: t.id, opened: opens });
   }
 
-  await writeCases(tx, [...touched.values()], batch, attached);
-  return attached;
+  return { attached, touched: [...touched.values()] };
 }
 
 function bestByLink(byLink: Map<string, { caseId: string; latest: Date }>, r: IncomingReport): string | null {
@@ -122,49 +124,42 @@ async function bestByText(tx: Tx, batch: IncomingReport[], attached: Attached[],
 }
 
 
-async function writeCases(tx: Tx, all: Touched[], batch: IncomingReport[], attached: Attached[]): Promise<void> {
-  const opened = all.filter((t) => t.opened);
-  const joined = all.filter((t) => !t.opened).sort((a, b) => a.id.localeCompare(b.id));
-  if (opened.length > 0) {
-    await tx.insert(cases).values(
-      opened.map((t) => ({
-        id: t.id,
-        kind: t.kind,
-        category: t.category,
-        summary: t.summary,
-        searchText: normalizeText(t.summary),
-        platforms: t.platforms,
-        reportCount: 1 + t.joined,
-        firstReportAt: t.first,
-        latestReportAt: t.latest,
-        statusChangedAt: t.first,
-      })),
-    );
-    await tx.insert(caseEvents).values(opened.map((t) => ({ caseId: t.id, type: "created", toStatus: "new", at: t.first })));
-  }
-  const counts = new Map<string, { reportCount: number; priority: string }>();
-  if (joined.length > 0) {
-    const rows = sql.join(
-      joined.map((t) => sql`(${t.id}::uuid, ${t.joined}::int, ${t.latest.toISOString()}::timestamptz, ${textArray(t.platforms)})`),
-      sql`, `,
-    );
-    // One statement for every case the batch joined, in id order (a fixed lock order).
-    const updated = await tx.execute(sql`
+/**
+ * The case writes of a plan, as parts of one WITH statement: opened cases and their "created"
+ * events, joined cases' counters (in id order, a fixed lock order; the part named
+ * `joined_cases` returns their new counts and priority), and links.
+ */
+export function caseWrites(plan: CasePlan): SQL[] {
+  const opened = plan.touched.filter((t) => t.opened);
+  const joined = plan.touched.filter((t) => !t.opened).sort((a, b) => a.id.localeCompare(b.id));
+  const links = plan.touched.flatMap((t) => [...t.links].map((url) => ({ url, case_id: t.id }))).sort((a, b) => a.url.localeCompare(b.url) || a.case_id.localeCompare(b.case_id));
+  const openedRows = opened.map((t) => ({ id: t.id, kind: t.kind, category: t.category, summary: t.summary, search_text: normalizeText(t.summary), platforms: t.platforms, report_count: 1 + t.joined, first: t.first, latest: t.latest }));
+  const joinedRows = joined.map((t) => ({ id: t.id, n: t.joined, latest: t.latest, platforms: t.platforms }));
+  return [
+    sql`opened as (select * from json_to_recordset(${jsonParam(openedRows)}) as x(id uuid, kind text, category text, summary text, search_text text, platforms text[], report_count int, first timestamptz, latest timestamptz))`,
+    sql`opened_cases as (
+      insert into cases (id, kind, category, summary, search_text, platforms, report_count, first_report_at, latest_report_at, status_changed_at)
+      select id, kind, category, summary, search_text, platforms, report_count, first, latest, first from opened
+      returning id)`,
+    sql`opened_events as (insert into case_events (case_id, type, to_status, at) select o.id, 'created', 'new', o.first from opened o join opened_cases using (id))`,
+    sql`joined_cases as (
       update cases c set
         report_count = c.report_count + v.n,
         latest_report_at = greatest(c.latest_report_at, v.latest),
         platforms = c.platforms || array(select p from unnest(v.platforms) as p where p <> all(c.platforms))
-      from (values ${rows}) as v(id, n, latest, platforms)
+      from (select * from json_to_recordset(${jsonParam(joinedRows)}) as x(id uuid, n int, latest timestamptz, platforms text[]) order by id) as v
       where c.id = v.id
-      returning c.id, c.priority, c.report_count`);
-    for (const row of updated.rows as { id: string; priority: string; report_count: number }[]) counts.set(row.id, { reportCount: row.report_count, priority: row.priority });
-  }
-  const links = all.flatMap((t) => [...t.links].map((canonicalUrl) => ({ canonicalUrl, caseId: t.id })));
-  if (links.length > 0) await tx.insert(caseLinks).values(links).onConflictDoNothing();
+      returning c.id, c.priority, c.report_count)`,
+    sql`new_links as (insert into case_links (canonical_url, case_id) select url, case_id from json_to_recordset(${jsonParam(links)}) as x(url text, case_id uuid) on conflict do nothing)`,
+  ];
+}
 
-  for (const t of all) {
-    const now = counts.get(t.id) ?? { reportCount: 1 + t.joined, priority: "normal" };
-    await raiseOnSurge(tx, t, now, batch.filter((_, i) => attached[i].caseId === t.id).length);
+/** After the writes: priorities raised by a surge, from the joined cases' new counts. */
+export async function raiseOnSurges(tx: Tx, plan: CasePlan, joined: { id: string; priority: string; report_count: number }[]): Promise<void> {
+  const after = new Map(joined.map((j) => [j.id, { reportCount: j.report_count, priority: j.priority }]));
+  for (const t of plan.touched) {
+    const now = after.get(t.id) ?? { reportCount: 1 + t.joined, priority: "normal" };
+    await raiseOnSurge(tx, t, now);
   }
 }
 
@@ -173,9 +168,11 @@ async function writeCases(tx: Tx, all: Touched[], batch: IncomingReport[], attac
  * once it is urgent, and it reads at most SURGE_URGENT index entries: a viral case with
  * thousands of reports an hour must not make each new report slower.
  */
-async function raiseOnSurge(tx: Tx, t: Touched, now: { reportCount: number; priority: string }, inBatch: number): Promise<void> {
+async function raiseOnSurge(tx: Tx, t: Touched, now: { reportCount: number; priority: string }): Promise<void> {
   if (now.reportCount < SURGE_HIGH || now.priority === "urgent") return;
-  let earlier = 0;
+  // A case opened by this batch has all its reports in the last hour; the batch's own reports
+  // are already written.
+  let lastHour = now.reportCount;
   if (!t.opened) {
     const recent = tx
       .select({ one: sql`1` })
@@ -183,9 +180,8 @@ async function raiseOnSurge(tx: Tx, t: Touched, now: { reportCount: number; prio
       .where(and(eq(reports.caseId, t.id), gt(reports.submittedAt, new Date(t.latest.getTime() - 3600_000))))
       .limit(SURGE_URGENT)
       .as("recent");
-    [{ n: earlier }] = await tx.select({ n: count() }).from(recent);
+    [{ n: lastHour }] = await tx.select({ n: count() }).from(recent);
   }
-  const lastHour = earlier + inBatch;
   const next = raisedPriority(now.priority as Priority, lastHour);
   if (next === now.priority) return;
   await tx.update(cases).set({ priority: next }).where(and(eq(cases.id, t.id), inArray(cases.status, [...OPEN_STATUSES])));

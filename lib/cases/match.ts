@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
+import { jsonParam } from "@/lib/db/json-rows";
 import { caseLinks, cases, reports } from "@/lib/db/schema";
 import { textSimilarity } from "@/lib/text/minhash";
 import { OPEN_STATUSES } from "./workflow";
@@ -22,7 +23,7 @@ export async function findCasesByLinks(tx: Executor, canonicalUrls: string[]): P
     .selectDistinctOn([caseLinks.canonicalUrl, cases.kind], { canonicalUrl: caseLinks.canonicalUrl, kind: cases.kind, caseId: cases.id, latestReportAt: cases.latestReportAt })
     .from(caseLinks)
     .innerJoin(cases, eq(cases.id, caseLinks.caseId))
-    .where(and(inArray(caseLinks.canonicalUrl, canonicalUrls), inArray(cases.status, [...OPEN_STATUSES])))
+    .where(and(sql`${caseLinks.canonicalUrl} = any(array(select json_array_elements_text(${jsonParam(canonicalUrls)})))`, inArray(cases.status, [...OPEN_STATUSES])))
     .orderBy(caseLinks.canonicalUrl, cases.kind, desc(cases.latestReportAt));
 }
 

@@ -11,6 +11,8 @@ interface Job {
 }
 
 export const MAX_BATCH = 64;
+/** Batches written at once: while one waits for the database, the next is being formed. */
+export const MAX_IN_FLIGHT = 2;
 
 /**
  * Group commit for intake. A report that finds the queue idle is written at once; reports that
@@ -20,26 +22,27 @@ export const MAX_BATCH = 64;
  */
 export class IntakeQueue {
   private pending: Job[] = [];
-  private draining = false;
+  private inFlight = 0;
 
   constructor(
     private readonly db: Db,
     private readonly maxBatch = MAX_BATCH,
+    private readonly maxInFlight = MAX_IN_FLIGHT,
   ) {}
 
   submit(input: ReportInput, opts: IntakeOptions): Promise<Receipt & { replayed: boolean }> {
     return new Promise((resolve, reject) => {
       this.pending.push({ input, opts, resolve, reject });
-      if (!this.draining) void this.drain();
+      if (this.inFlight < this.maxInFlight) void this.drain();
     });
   }
 
   private async drain() {
-    this.draining = true;
+    this.inFlight++;
     try {
       while (this.pending.length > 0) await this.flush(this.pending.splice(0, this.maxBatch));
     } finally {
-      this.draining = false;
+      this.inFlight--;
     }
   }
 

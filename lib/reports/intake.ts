@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, inArray, lt, sql } from "drizzle-orm";
-import { attachToCases, intakeBumps, type IncomingReport } from "@/lib/cases/intake";
-import { bump } from "@/lib/stats/rollup";
+import { caseWrites, intakeBumps, planCases, raiseOnSurges, type IncomingReport } from "@/lib/cases/intake";
+import { bumpStatement } from "@/lib/stats/rollup";
 import type { Db, Tx } from "@/lib/db/connect";
-import { idempotencyKeys, reportLinks, reports, reportTextBands } from "@/lib/db/schema";
+import { jsonParam } from "@/lib/db/json-rows";
+import { idempotencyKeys } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { decrypt, encrypt, sha256, stableStringify } from "@/lib/security/crypto";
@@ -123,7 +124,7 @@ async function replayClaimedKeys(tx: Tx, prepared: Prepared[], leaders: Map<stri
   if (leaders.size === 0) return;
   const claimed = await tx
     .insert(idempotencyKeys)
-    .values([...leaders.keys()].map((keyHash) => ({ keyHash, requestHash: prepared[leaders.get(keyHash)!].requestHash })))
+    .values([...leaders.keys()].sort().map((keyHash) => ({ keyHash, requestHash: prepared[leaders.get(keyHash)!].requestHash })))
     .onConflictDoNothing()
     .returning({ keyHash: idempotencyKeys.keyHash });
   const taken = [...leaders.keys()].filter((k) => !claimed.some((c) => c.keyHash === k));
@@ -144,41 +145,47 @@ async function replayClaimedKeys(tx: Tx, prepared: Prepared[], leaders: Map<stri
 }
 
 async function store(tx: Tx, batch: Prepared[], encryptionKey: Buffer): Promise<Receipt[]> {
-  const attached = await attachToCases(
+  const plan = await planCases(
     tx,
     batch.map((p) => p.incoming),
   );
-  await tx.insert(reports).values(
-    batch.map((p, i) => ({
-      id: p.id,
-      receiptHash: p.receiptHash,
-      kind: p.input.kind,
-      category: p.input.category,
-      platform: p.incoming.platform,
-      description: p.input.description,
-      descriptionNorm: p.incoming.descriptionNorm,
-      seenAt: p.input.seenAt ?? null,
-      contactEnc: p.contactEnc,
-      locale: p.incoming.locale,
-      caseId: attached[i].caseId,
-      submittedAt: p.incoming.at,
-    })),
-  );
-  const links = batch.flatMap((p) => p.links.map((l) => ({ ...l, reportId: p.id })));
-  if (links.length > 0) await tx.insert(reportLinks).values(links);
-  const bands = batch.flatMap((p) => p.incoming.bandKeys.map((bandKey) => ({ bandKey, reportId: p.id })));
-  if (bands.length > 0) await tx.insert(reportTextBands).values(bands);
   const results: Receipt[] = batch.map((p) => ({ receipt: formatReceipt(p.receipt), status: "received", submittedAt: p.incoming.at.toISOString() }));
-  // Hot roll-up rows are locked last, for as short a time as possible.
-  await bump(tx, ...batch.flatMap((p, i) => intakeBumps(p.incoming, attached[i].opened)));
-  const keyed = batch.flatMap((p, i) => (p.keyHash ? [{ keyHash: p.keyHash, reportId: p.id, responseEnc: encrypt(JSON.stringify(results[i]), encryptionKey) }] : []));
-  if (keyed.length > 0) {
-    const rows = sql.join(
-      keyed.map((k) => sql`(${k.keyHash}, ${k.reportId}::uuid, ${k.responseEnc})`),
-      sql`, `,
-    );
-    await tx.execute(sql`update idempotency_keys k set report_id = v.report_id, response_enc = v.response_enc from (values ${rows}) as v(key_hash, report_id, response_enc) where k.key_hash = v.key_hash`);
-  }
+  const reportRows = batch.map((p, i) => ({
+    id: p.id,
+    receipt_hash: p.receiptHash,
+    kind: p.input.kind,
+    category: p.input.category,
+    platform: p.incoming.platform,
+    description: p.input.description,
+    description_norm: p.incoming.descriptionNorm,
+    seen_at: p.input.seenAt ?? null,
+    contact_enc: p.contactEnc,
+    locale: p.incoming.locale,
+    case_id: plan.attached[i].caseId,
+    submitted_at: p.incoming.at,
+  }));
+  const links = batch.flatMap((p) => p.links.map((l) => ({ report_id: p.id, position: l.position, url: l.url, canonical_url: l.canonicalUrl, platform: l.platform })));
+  const bands = batch.flatMap((p) => p.incoming.bandKeys.map((band_key) => ({ band_key, report_id: p.id })));
+  const keyed = batch.flatMap((p, i) => (p.keyHash ? [{ key_hash: p.keyHash, report_id: p.id, response_enc: encrypt(JSON.stringify(results[i]), encryptionKey) }] : []));
+  // Every write of the batch in one statement: the database is a round trip away, and under
+  // load each round trip waits for a busy event loop, so statements, not rows, set the pace.
+  const parts = [
+    ...caseWrites(plan),
+    sql`new_reports as (
+      insert into reports (id, receipt_hash, kind, category, platform, description, description_norm, seen_at, contact_enc, locale, case_id, submitted_at)
+      select * from json_to_recordset(${jsonParam(reportRows)}) as x(id uuid, receipt_hash text, kind text, category text, platform text, description text, description_norm text, seen_at timestamptz, contact_enc text, locale text, case_id uuid, submitted_at timestamptz))`,
+    sql`new_report_links as (
+      insert into report_links (report_id, position, url, canonical_url, platform)
+      select * from json_to_recordset(${jsonParam(links)}) as x(report_id uuid, position smallint, url text, canonical_url text, platform text))`,
+    sql`new_bands as (insert into report_text_bands (band_key, report_id) select band_key::bigint, report_id from json_to_recordset(${jsonParam(bands)}) as x(band_key text, report_id uuid))`,
+    sql`answers as (
+      update idempotency_keys k set report_id = v.report_id, response_enc = v.response_enc
+      from json_to_recordset(${jsonParam(keyed)}) as v(key_hash text, report_id uuid, response_enc text)
+      where k.key_hash = v.key_hash)`,
+    sql`counters as (${bumpStatement(batch.flatMap((p, i) => intakeBumps(p.incoming, plan.attached[i].opened)))})`,
+  ];
+  const joined = await tx.execute(sql`with ${sql.join(parts, sql`, `)} select id, priority, report_count from joined_cases`);
+  await raiseOnSurges(tx, plan, joined.rows as { id: string; priority: string; report_count: number }[]);
   return results;
 }
 
