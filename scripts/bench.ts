@@ -166,6 +166,7 @@ async function httpScenarios(url: string) {
     await waitFor(`${base}/api/health`, 60_000);
     const pid = serverPid(server.pid!);
     let n = 0;
+    const runId = Date.now().toString(36);
     // As the form sends it: an idempotency key per submission and a contact to encrypt. The
     // echo route gets the same bodies, built the same way, so the load generator costs the same.
     const body = () =>
@@ -180,7 +181,7 @@ async function httpScenarios(url: string) {
     const post = (path: string): autocannon.Options => ({
       url: `${base}${path}`,
       method: "POST",
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", "idempotency-key": `bench-${++n}` }, body: body() }) }],
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", "idempotency-key": `bench-${runId}-${++n}` }, body: body() }) }],
     });
     const runs = { echo: [] as Run[], intake: [] as Run[], staticPage: [] as Run[], statementPage: [] as Run[] };
     const [{ slug }] = (await (await fetch(`${base}/api/v1/statements`)).json()).items as { slug: string }[];
@@ -208,6 +209,10 @@ async function httpScenarios(url: string) {
     add("Server peak RSS (whole run)", `${rss(pid).toFixed(0)} MB`, "—", null);
   } finally {
     stop(server);
+    // Each intake run adds tens of thousands of open cases, which slow the queue counts and
+    // text search: compare SQL figures on a freshly generated database (the full run measures
+    // SQL first).
+    console.log("note: the intake runs added reports and cases to this database; regenerate it before the next comparison");
   }
 }
 
