@@ -11,7 +11,7 @@ rm -rf "$DATA_DIR"
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then npx next build; fi
 # Prerendering opened the database from build workers, whose pid may still be in the owner file
 # (or reused by another process by now): the build is over, so nobody owns it.
-rm -f "$DATA_DIR.pid"
+rm -f "$DATA_DIR/pglite.pid"
 # Accounts that tests change (TOTP enrolment), one per retry, created before the app owns the database.
 for i in 0 1 2; do
   npm run -s staff -- create --email "totp$i@e2e.iblagh.local" --role moderator --password "e2e-totp-password-$i" >/dev/null
