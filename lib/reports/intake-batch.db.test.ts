@@ -70,7 +70,8 @@ describe("a batch of reports", () => {
     expect(c.reportCount).toBe(12);
     expect(c.priority).toBe("high");
     const events = await conn.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
-    expect(events.filter((e) => e.type === "priority").map((e) => e.data)).toEqual([{ from: "normal", to: "high", reason: "surge", reportsLastHour: 12 }]);
+    // Raised at the tenth report of the hour, as if they had come one by one.
+    expect(events.filter((e) => e.type === "priority").map((e) => e.data)).toEqual([{ from: "normal", to: "high", reason: "surge", reportsLastHour: 10 }]);
   });
 
   it("answers a retry in the same batch with the first receipt, and refuses another body under the key", async () => {

@@ -1,15 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, inArray, lt, sql } from "drizzle-orm";
-import { caseWrites, intakeBumps, planCases, raiseOnSurges, type IncomingReport } from "@/lib/cases/intake";
-import { bumpStatement } from "@/lib/stats/rollup";
-import type { Db, Tx } from "@/lib/db/connect";
+import { and, lt, sql } from "drizzle-orm";
+import { intakeBumps, summarize, textHints, type IncomingReport } from "@/lib/cases/intake";
+import { SURGE_HIGH, SURGE_URGENT } from "@/lib/cases/priority";
+import { OPEN_STATUSES } from "@/lib/cases/workflow";
+import type { Db } from "@/lib/db/connect";
 import { jsonParam } from "@/lib/db/json-rows";
 import { idempotencyKeys } from "@/lib/db/schema";
+import { counterRows, METRICS, SHARDS } from "@/lib/stats/rollup";
 import { ExpectedError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { decrypt, encrypt, sha256, stableStringify } from "@/lib/security/crypto";
-import { hitRateLimits, type RateLimitHit } from "@/lib/security/rate-limit";
+import { rateWindow, type RateLimitHit } from "@/lib/security/rate-limit";
 import { getSecrets } from "@/lib/security/secrets";
 import { canonicalizeUrl, detectPlatform } from "@/lib/text/canonical-url";
 import { bandKeys } from "@/lib/text/minhash";
@@ -45,11 +47,9 @@ export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptio
   return outcome.value;
 }
 
-type Prepared = ReturnType<typeof prepare>;
-
-// Everything that needs no database, done before the transaction opens.
-function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, encryptionKey: Buffer) {
-  const links = input.urls.map((url, position) => ({ position, url, canonicalUrl: canonicalizeUrl(url)!, platform: detectPlatform(url)! }));
+// Everything that needs no database, done before the call.
+function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, encryptionKey: Buffer, now: Date) {
+  const links = input.urls.map((url, position) => ({ position, url, canonical_url: canonicalizeUrl(url)!, platform: detectPlatform(url)! }));
   // A link says where the content is; the chosen platform only counts without one.
   const platform = links[0]?.platform ?? input.platform ?? "other";
   const locale = input.locale ?? opts.locale;
@@ -62,131 +62,91 @@ function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, e
     descriptionNorm,
     platform,
     locale,
-    canonicalUrls: [...new Set(links.map((l) => l.canonicalUrl))],
+    canonicalUrls: [...new Set(links.map((l) => l.canonical_url))],
     // Only forwarded messages (no link) are matched by text; links identify content better.
     bandKeys: links.length === 0 ? bandKeys(descriptionNorm) : [],
-    at: opts.now ?? new Date(),
+    at: opts.now ?? now,
   };
   const receipt = opts.receipt ?? newReceipt();
+  const answer: Receipt = { receipt: formatReceipt(receipt), status: "received", submittedAt: incoming.at.toISOString() };
+  const keyHash = opts.idempotencyKey ? sha256(`idempotency:${opts.idempotencyKey}`) : undefined;
+  const requestHash = sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale }));
+  const limit = opts.rateLimit && opts.rateLimit.limit > 0 ? opts.rateLimit : undefined;
+  const window = limit ? rateWindow(limit, now) : undefined;
+  const [reportsBump, openedBump] = intakeBumps(incoming, true);
+  const [, joinedBump] = intakeBumps(incoming, false);
+  const summary = summarize(input.description);
   return {
-    id: randomUUID(),
-    input,
     incoming,
-    links,
-    receipt,
-    receiptHash: hashReceipt(receipt),
-    contactEnc: contact ? encrypt(JSON.stringify(contact), encryptionKey) : null,
-    keyHash: opts.idempotencyKey ? sha256(`idempotency:${opts.idempotencyKey}`) : undefined,
-    requestHash: sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale })),
+    answer,
+    requestHash,
+    row: {
+      id: randomUUID(),
+      receipt_hash: hashReceipt(receipt),
+      kind: input.kind,
+      category: input.category,
+      platform,
+      locale,
+      description: input.description,
+      description_norm: descriptionNorm,
+      seen_at: input.seenAt ?? null,
+      contact_enc: contact ? encrypt(JSON.stringify(contact), encryptionKey) : null,
+      at: incoming.at,
+      urls: incoming.canonicalUrls,
+      links,
+      bands: incoming.bandKeys,
+      summary,
+      search_text: normalizeText(summary),
+      key_hash: keyHash ?? null,
+      request_hash: requestHash,
+      answer: keyHash ? encrypt(JSON.stringify(answer), encryptionKey) : null,
+      rate: limit && window ? { bucket: limit.bucket, window_start: window.windowStart, limit: limit.limit, retry_after: window.retryAfter } : null,
+      year: counterRows(reportsBump).year,
+      dims: counterRows(reportsBump).dimensions,
+      opened_dims: counterRows(openedBump).dimensions,
+      joined_dims: counterRows(joinedBump).dimensions,
+    },
   };
 }
 
+type IntakeResult =
+  | { status: "stored"; case_id: string; opened: boolean }
+  | { status: "rate_limited"; retry_after: number }
+  | { status: "replay"; request_hash: string | null; response_enc: string | null };
+
 /**
- * Stores reports in one transaction, as if each had been submitted alone and in this order, and
- * returns an outcome per report (group commit: the queue in ./intake-queue.ts gathers reports
- * that arrive together, so a burst costs a few statements per batch instead of ten per report).
- * With an idempotency key, a retry of the same request returns the first receipt (kept
- * encrypted for the replay window) and a different request under that key is refused.
+ * Stores reports as if each had been submitted alone and in this order, and returns an
+ * outcome per report. Group commit: the queue in ./intake-queue.ts gathers reports that arrive
+ * together, and the whole batch is one call of `iblagh_intake` (drizzle/0007), so a burst
+ * costs one round trip per batch. Text matching of forwarded messages is scored here first
+ * (MinHash, one read per such report). With an idempotency key, a retry of the same request
+ * returns the first receipt (kept encrypted for the replay window) and a different request
+ * under that key is refused.
  */
 export async function submitReports(db: Db, items: { input: ReportInput; opts: IntakeOptions }[]): Promise<IntakeOutcome[]> {
   const { encryptionKey } = getSecrets();
-  const prepared = items.map((item) => prepare(item, encryptionKey));
-  return db.transaction(async (tx) => {
-    const outcomes = new Array<IntakeOutcome | undefined>(prepared.length);
-    const limited = items.flatMap((item, i) => (item.opts.rateLimit ? [{ i, hit: item.opts.rateLimit }] : []));
-    const verdicts = await hitRateLimits(
-      tx,
-      limited.map((l) => l.hit),
-    );
-    for (const [j, v] of verdicts.entries()) if (!v.ok) outcomes[limited[j].i] = { ok: false, error: new ExpectedError("rate_limited", { retryAfter: v.retryAfter }) };
-    const leaders = new Map<string, number>();
-    for (const [i, p] of prepared.entries()) if (!outcomes[i] && p.keyHash && !leaders.has(p.keyHash)) leaders.set(p.keyHash, i);
-    await replayClaimedKeys(tx, prepared, leaders, outcomes, encryptionKey);
-
-    const fresh = prepared.filter((p, i) => !outcomes[i] && (!p.keyHash || leaders.get(p.keyHash) === i));
-    if (fresh.length > 0) {
-      const results = await store(tx, fresh, encryptionKey);
-      for (const [j, p] of fresh.entries()) outcomes[prepared.indexOf(p)] = { ok: true, value: { ...results[j], replayed: false } };
-    }
-    // A retry that arrived in the same batch as its first attempt gets the first attempt's answer.
-    return prepared.map((p, i) => {
-      if (outcomes[i]) return outcomes[i];
-      if (!p.keyHash || !leaders.has(p.keyHash)) throw new Error("intake: report left without an outcome");
-      const first = prepared[leaders.get(p.keyHash!)!];
-      const lead = outcomes[leaders.get(p.keyHash!)!]!;
-      if (first.requestHash !== p.requestHash || !lead.ok) return { ok: false, error: new ExpectedError("idempotency_conflict") };
-      return { ok: true, value: { ...lead.value, replayed: true } };
-    });
-  });
-}
-
-async function replayClaimedKeys(tx: Tx, prepared: Prepared[], leaders: Map<string, number>, outcomes: (IntakeOutcome | undefined)[], encryptionKey: Buffer) {
-  if (leaders.size === 0) return;
-  const claimed = await tx
-    .insert(idempotencyKeys)
-    .values([...leaders.keys()].sort().map((keyHash) => ({ keyHash, requestHash: prepared[leaders.get(keyHash)!].requestHash })))
-    .onConflictDoNothing()
-    .returning({ keyHash: idempotencyKeys.keyHash });
-  const taken = [...leaders.keys()].filter((k) => !claimed.some((c) => c.keyHash === k));
-  if (taken.length === 0) return;
-  // Another request holds these keys; ON CONFLICT waited for it to commit, so its rows are final.
-  const priors = await tx
-    .select({ keyHash: idempotencyKeys.keyHash, requestHash: idempotencyKeys.requestHash, responseEnc: idempotencyKeys.responseEnc })
-    .from(idempotencyKeys)
-    .where(inArray(idempotencyKeys.keyHash, taken));
-  for (const keyHash of taken) {
-    const i = leaders.get(keyHash)!;
-    const prior = priors.find((r) => r.keyHash === keyHash);
-    outcomes[i] =
-      !prior || prior.requestHash !== prepared[i].requestHash || !prior.responseEnc
-        ? { ok: false, error: new ExpectedError("idempotency_conflict") }
-        : { ok: true, value: { ...(JSON.parse(decrypt(prior.responseEnc, encryptionKey)) as Receipt), replayed: true } };
-  }
-}
-
-async function store(tx: Tx, batch: Prepared[], encryptionKey: Buffer): Promise<Receipt[]> {
-  const plan = await planCases(
-    tx,
-    batch.map((p) => p.incoming),
+  const now = new Date();
+  const prepared = items.map((item) => prepare(item, encryptionKey, now));
+  const hints = await textHints(
+    db,
+    prepared.map((p) => p.incoming),
   );
-  const results: Receipt[] = batch.map((p) => ({ receipt: formatReceipt(p.receipt), status: "received", submittedAt: p.incoming.at.toISOString() }));
-  const reportRows = batch.map((p, i) => ({
-    id: p.id,
-    receipt_hash: p.receiptHash,
-    kind: p.input.kind,
-    category: p.input.category,
-    platform: p.incoming.platform,
-    description: p.input.description,
-    description_norm: p.incoming.descriptionNorm,
-    seen_at: p.input.seenAt ?? null,
-    contact_enc: p.contactEnc,
-    locale: p.incoming.locale,
-    case_id: plan.attached[i].caseId,
-    submitted_at: p.incoming.at,
-  }));
-  const links = batch.flatMap((p) => p.links.map((l) => ({ report_id: p.id, position: l.position, url: l.url, canonical_url: l.canonicalUrl, platform: l.platform })));
-  const bands = batch.flatMap((p) => p.incoming.bandKeys.map((band_key) => ({ band_key, report_id: p.id })));
-  const keyed = batch.flatMap((p, i) => (p.keyHash ? [{ key_hash: p.keyHash, report_id: p.id, response_enc: encrypt(JSON.stringify(results[i]), encryptionKey) }] : []));
-  // Every write of the batch in one statement: the database is a round trip away, and under
-  // load each round trip waits for a busy event loop, so statements, not rows, set the pace.
-  const parts = [
-    ...caseWrites(plan),
-    sql`new_reports as (
-      insert into reports (id, receipt_hash, kind, category, platform, description, description_norm, seen_at, contact_enc, locale, case_id, submitted_at)
-      select * from json_to_recordset(${jsonParam(reportRows)}) as x(id uuid, receipt_hash text, kind text, category text, platform text, description text, description_norm text, seen_at timestamptz, contact_enc text, locale text, case_id uuid, submitted_at timestamptz))`,
-    sql`new_report_links as (
-      insert into report_links (report_id, position, url, canonical_url, platform)
-      select * from json_to_recordset(${jsonParam(links)}) as x(report_id uuid, position smallint, url text, canonical_url text, platform text))`,
-    sql`new_bands as (insert into report_text_bands (band_key, report_id) select band_key::bigint, report_id from json_to_recordset(${jsonParam(bands)}) as x(band_key text, report_id uuid))`,
-    sql`answers as (
-      update idempotency_keys k set report_id = v.report_id, response_enc = v.response_enc
-      from json_to_recordset(${jsonParam(keyed)}) as v(key_hash text, report_id uuid, response_enc text)
-      where k.key_hash = v.key_hash)`,
-    sql`counters as (${bumpStatement(batch.flatMap((p, i) => intakeBumps(p.incoming, plan.attached[i].opened)))})`,
-  ];
-  const joined = await tx.execute(sql`with ${sql.join(parts, sql`, `)} select id, priority, report_count from joined_cases`);
-  await raiseOnSurges(tx, plan, joined.rows as { id: string; priority: string; report_count: number }[]);
-  return results;
+  const payload = {
+    shard: Math.floor(Math.random() * SHARDS),
+    metrics: { reports: METRICS.reports, opened: METRICS.casesOpened, joined: METRICS.reportsJoined },
+    surge: { high: SURGE_HIGH, urgent: SURGE_URGENT },
+    open_statuses: OPEN_STATUSES,
+    items: prepared.map((p, i) => ({ ...p.row, text: hints[i].text.map((t) => ({ case_id: t.caseId, score: t.score })), like: hints[i].like })),
+  };
+  const result = await db.execute(sql`select iblagh_intake(${jsonParam(payload)}::jsonb) as r`);
+  const outcomes = (result.rows[0] as { r: IntakeResult[] }).r;
+  return outcomes.map((o, i): IntakeOutcome => {
+    if (o.status === "stored") return { ok: true, value: { ...prepared[i].answer, replayed: false } };
+    if (o.status === "rate_limited") return { ok: false, error: new ExpectedError("rate_limited", { retryAfter: o.retry_after }) };
+    // Another request holds this key (the call waited for it to commit, so its row is final).
+    if (o.request_hash !== prepared[i].requestHash || !o.response_enc) return { ok: false, error: new ExpectedError("idempotency_conflict") };
+    return { ok: true, value: { ...(JSON.parse(decrypt(o.response_enc, encryptionKey)) as Receipt), replayed: true } };
+  });
 }
 
 /** Forgets replay answers (they hold receipts) once the retry window has passed. */

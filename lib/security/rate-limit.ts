@@ -26,10 +26,7 @@ export async function hitRateLimit(db: Db, bucket: string, limit: number, window
  * judged on the count it would have seen alone. Refused hits are counted too.
  */
 export async function hitRateLimits(tx: Executor, hits: RateLimitHit[], now = new Date()): Promise<RateLimitResult[]> {
-  const windows = hits.map((h) => {
-    const windowMs = h.windowSeconds * 1000;
-    return { windowStart: new Date(Math.floor(now.getTime() / windowMs) * windowMs), windowMs };
-  });
+  const windows = hits.map((h) => rateWindow(h, now));
   const buckets = new Map<string, { bucket: string; windowStart: Date; hits: number }>();
   for (const [i, h] of hits.entries()) {
     if (h.limit <= 0) continue;
@@ -55,8 +52,15 @@ export async function hitRateLimits(tx: Executor, hits: RateLimitHit[], now = ne
     seen.set(key, k);
     const count = after.get(key)! - buckets.get(key)!.hits + k;
     if (count <= h.limit) return { ok: true };
-    return { ok: false, retryAfter: Math.max(1, Math.ceil((windows[i].windowStart.getTime() + windows[i].windowMs - now.getTime()) / 1000)) };
+    return { ok: false, retryAfter: windows[i].retryAfter };
   });
+}
+
+/** The fixed window a hit falls in, and the seconds until it ends (what a refusal tells). */
+export function rateWindow(hit: Pick<RateLimitHit, "windowSeconds">, now: Date): { windowStart: Date; retryAfter: number } {
+  const windowMs = hit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return { windowStart, retryAfter: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
 }
 
 export async function purgeRateLimits(db: Db, now = new Date()): Promise<void> {

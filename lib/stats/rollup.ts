@@ -39,13 +39,19 @@ export async function bump(tx: Executor, ...events: Bump[]): Promise<void> {
   await tx.execute(bumpStatement(events));
 }
 
+/** The counters one event adds to: its year, and there the total, its month and its breakdowns. */
+export function counterRows(e: Bump): { year: number; dimensions: string[] } {
+  const { year, month } = yearMonthIn(e.at, env.STATS_TIMEZONE);
+  return { year, dimensions: ["", `month:${String(month).padStart(2, "0")}`, ...(e.breakdowns ?? [])] };
+}
+
 /** The statement of bump(), to be run alone or as a part of a larger WITH statement. */
 export function bumpStatement(events: Bump[]): SQL {
   const shard = Math.floor(Math.random() * SHARDS);
   const rows = new Map<string, { year: number; metric: Metric; dimension: string; shard: number; value: number }>();
   for (const e of events) {
-    const { year, month } = yearMonthIn(e.at, env.STATS_TIMEZONE);
-    for (const dimension of ["", `month:${String(month).padStart(2, "0")}`, ...(e.breakdowns ?? [])]) {
+    const { year, dimensions } = counterRows(e);
+    for (const dimension of dimensions) {
       const key = `${year}\n${e.metric}\n${dimension}`;
       const prior = rows.get(key);
       if (prior) prior.value += e.by ?? 1;
