@@ -76,6 +76,7 @@ function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, e
   const [reportsBump, openedBump] = intakeBumps(incoming, true);
   const [, joinedBump] = intakeBumps(incoming, false);
   const summary = summarize(input.description);
+  const counters = counterRows(reportsBump);
   return {
     incoming,
     answer,
@@ -101,10 +102,11 @@ function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, e
       request_hash: requestHash,
       answer: keyHash ? encrypt(JSON.stringify(answer), encryptionKey) : null,
       rate: limit && window ? { bucket: limit.bucket, window_start: window.windowStart, limit: limit.limit, retry_after: window.retryAfter } : null,
-      year: counterRows(reportsBump).year,
-      dims: counterRows(reportsBump).dimensions,
-      opened_dims: counterRows(openedBump).dimensions,
-      joined_dims: counterRows(joinedBump).dimensions,
+      year: counters.year,
+      dims: counters.dimensions,
+      // The year total and the month come first; the other metric has its own breakdowns.
+      opened_dims: [...counters.dimensions.slice(0, 2), ...(openedBump.breakdowns ?? [])],
+      joined_dims: [...counters.dimensions.slice(0, 2), ...(joinedBump.breakdowns ?? [])],
     },
   };
 }
