@@ -11,7 +11,7 @@ const html = fs.readFileSync(path.join(".next/server/app", `${page}.html`), "utf
 const srcs = [...new Set([...html.matchAll(/<script([^>]*)src="([^"]+\.js)"[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0])).map((m) => m[2]))];
 let total = 0;
 for (const src of srcs) {
-  const file = path.join(".next", src.replace(/^\/_next\//, ""));
+  const file = path.join(".next", decodeURIComponent(src.replace(/^\/_next\//, "")));
   const size = zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
   total += size;
   console.log(`${(size / 1024).toFixed(1).padStart(7)} KB  ${src}`);
