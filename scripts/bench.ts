@@ -85,9 +85,10 @@ async function sqlScenarios(url: string) {
   await conn.close();
 }
 
-function rssNow(pid: number): number {
+// Resident memory now (VmRSS) or at its peak over the process's life (VmHWM), in MB.
+function rssNow(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
   try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`));
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
@@ -108,14 +109,6 @@ function serverPid(root: number): number {
   return all.reduce((best, p) => (rssNow(p) > rssNow(best) ? p : best), root);
 }
 
-function rss(pid: number): number {
-  try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+) kB/);
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 async function waitFor(url: string, timeoutMs: number): Promise<number> {
   const start = Date.now();
@@ -206,7 +199,7 @@ async function httpScenarios(url: string) {
     const sratio = page.rps / stat.rps;
     add("Static page /ar (baseline)", `${stat.rps.toFixed(0)} req/s, ${detail(stat)}`, "—", null);
     add("Statement page vs static page", `${page.rps.toFixed(0)} vs ${stat.rps.toFixed(0)} req/s = ${(sratio * 100).toFixed(0)}%; ${detail(page)}`, "≥ 90%", sratio >= 0.9);
-    add("Server peak RSS (whole run)", `${rss(pid).toFixed(0)} MB`, "—", null);
+    add("Server peak RSS (whole run)", `${rssNow(pid, "VmHWM").toFixed(0)} MB`, "—", null);
   } finally {
     stop(server);
     // Each intake run adds tens of thousands of open cases, which slow the queue counts and
