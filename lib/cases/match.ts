@@ -1,31 +1,12 @@
 import "server-only";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
-import { jsonParam } from "@/lib/db/json-rows";
-import { caseLinks, cases, reports } from "@/lib/db/schema";
+import { cases, reports } from "@/lib/db/schema";
 import { textSimilarity } from "@/lib/text/minhash";
 import { OPEN_STATUSES } from "./workflow";
 
 const CANDIDATE_REPORTS = 20;
 const PER_BAND = 50;
-
-export interface LinkMatch {
-  canonicalUrl: string;
-  kind: string;
-  caseId: string;
-  latestReportAt: Date;
-}
-
-/** For each link and kind, the open case that has it and was reported last (btree lookups). */
-export async function findCasesByLinks(tx: Executor, canonicalUrls: string[]): Promise<LinkMatch[]> {
-  if (canonicalUrls.length === 0) return [];
-  return tx
-    .selectDistinctOn([caseLinks.canonicalUrl, cases.kind], { canonicalUrl: caseLinks.canonicalUrl, kind: cases.kind, caseId: cases.id, latestReportAt: cases.latestReportAt })
-    .from(caseLinks)
-    .innerJoin(cases, eq(cases.id, caseLinks.caseId))
-    .where(and(sql`${caseLinks.canonicalUrl} = any(array(select json_array_elements_text(${jsonParam(canonicalUrls)})))`, inArray(cases.status, [...OPEN_STATUSES])))
-    .orderBy(caseLinks.canonicalUrl, cases.kind, desc(cases.latestReportAt));
-}
 
 export interface TextMatch {
   caseId: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/connect";
+import { isDbUnavailable } from "@/lib/http/db-errors";
 import type { ReportInput } from "./schema";
 import { submitReport, submitReports, type IntakeOptions, type Receipt } from "./intake";
 
@@ -54,7 +55,12 @@ export class IntakeQueue {
         else jobs[i].reject(o.error);
       }
     } catch (error) {
-      if (jobs.length === 1) return jobs[0].reject(error);
+      // Unreachable database: retrying 64 reports one by one would keep the last citizen waiting
+      // 64 connection timeouts for the same 503. Everyone gets it now; the form keeps the draft.
+      if (jobs.length === 1 || isDbUnavailable(error)) {
+        for (const job of jobs) job.reject(error);
+        return;
+      }
       // One report the database refuses, or a deadlock with another instance, must not fail
       // the others: alone, each gets its own answer.
       for (const job of jobs) await submitReport(this.db, job.input, job.opts).then(job.resolve, job.reject);

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
 import { caseOutcomes, statsYearly } from "@/lib/db/schema";
 import { jsonParam } from "@/lib/db/json-rows";
@@ -36,17 +36,6 @@ export interface Bump {
  * Several events may be given (a batch of reports): counters they share are summed.
  */
 export async function bump(tx: Executor, ...events: Bump[]): Promise<void> {
-  await tx.execute(bumpStatement(events));
-}
-
-/** The counters one event adds to: its year, and there the total, its month and its breakdowns. */
-export function counterRows(e: Bump): { year: number; dimensions: string[] } {
-  const { year, month } = yearMonthIn(e.at, env.STATS_TIMEZONE);
-  return { year, dimensions: ["", `month:${String(month).padStart(2, "0")}`, ...(e.breakdowns ?? [])] };
-}
-
-/** The statement of bump(), to be run alone or as a part of a larger WITH statement. */
-export function bumpStatement(events: Bump[]): SQL {
   const shard = Math.floor(Math.random() * SHARDS);
   const rows = new Map<string, { year: number; metric: Metric; dimension: string; shard: number; value: number }>();
   for (const e of events) {
@@ -60,11 +49,17 @@ export function bumpStatement(events: Bump[]): SQL {
   }
   // One JSON parameter rather than five per row (see lib/db/json-rows.ts), rows locked in one
   // fixed order by every writer.
-  return sql`
+  await tx.execute(sql`
     insert into stats_yearly (year, metric, dimension, shard, value)
     select * from json_to_recordset(${jsonParam([...rows.values()])}) as x(year int, metric text, dimension text, shard smallint, value bigint)
     order by year, metric collate "C", dimension collate "C"
-    on conflict (year, metric, dimension, shard) do update set value = stats_yearly.value + excluded.value`;
+    on conflict (year, metric, dimension, shard) do update set value = stats_yearly.value + excluded.value`);
+}
+
+/** The counters one event adds to: its year, and there the total, its month and its breakdowns. */
+export function counterRows(e: Bump): { year: number; dimensions: string[] } {
+  const { year, month } = yearMonthIn(e.at, env.STATS_TIMEZONE);
+  return { year, dimensions: ["", `month:${String(month).padStart(2, "0")}`, ...(e.breakdowns ?? [])] };
 }
 
 /** A case's first outcome of a kind (statement, referral): kept for the year's median delay. */
