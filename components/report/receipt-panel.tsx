@@ -1,15 +1,15 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { Translate } from "@/lib/i18n/client-strings";
+import { TIME_ZONE } from "@/lib/i18n/config";
 import { clearDraft } from "./draft";
 
-export function ReceiptPanel({ receipt, submittedAt }: { receipt: string; submittedAt: string }) {
-  const t = useTranslations("report");
-  const format = useFormatter();
-  const locale = useLocale();
+export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: { receipt: string; submittedAt: string; locale: string; t: Translate }) {
+  const t: Translate = (key, values) => translate(`report.${key}`, values);
+  const submitted = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(submittedAt));
   const heading = useRef<HTMLHeadingElement>(null);
   const interactive = useHydrated();
   const [copied, setCopied] = useState(false);
@@ -39,7 +39,7 @@ export function ReceiptPanel({ receipt, submittedAt }: { receipt: string; submit
         <p data-testid="receipt" dir="ltr" className="select-all font-mono text-2xl font-bold tracking-widest sm:text-3xl">
           {receipt}
         </p>
-        <p className="mt-2 text-sm text-muted">{t("submittedAt", { date: format.dateTime(new Date(submittedAt), { dateStyle: "long", timeStyle: "short" }) })}</p>
+        <p className="mt-2 text-sm text-muted">{t("submittedAt", { date: submitted })}</p>
       </div>
       {interactive ? (
         <div className="no-print flex flex-wrap gap-3">

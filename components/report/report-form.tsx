@@ -1,11 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
 import type { ReportFormState } from "@/app/[locale]/(public)/report/actions";
 import { CATEGORIES, DESCRIPTION_MAX, KINDS } from "@/lib/reports/categories";
+import { translatorFor, type Strings, type Translate } from "@/lib/i18n/client-strings";
 import { reportSchema, type ReportFormValues, type ReportInput } from "@/lib/reports/schema";
 import { detectPlatform, PLATFORMS } from "@/lib/text/canonical-url";
 import { describedBy, Field, FieldError, fieldIds, inputClass } from "@/components/ui/field";
@@ -35,7 +35,8 @@ const errorKey = (e: unknown) => (e && typeof e === "object" && "message" in e &
  * the action is called directly so that a lost connection or a server error is caught here and
  * shown beside the citizen's untouched values, instead of replacing the page.
  */
-export function ReportForm({ action }: { action: Action }) {
+export function ReportForm({ action, locale, strings }: { action: Action; locale: string; strings: Strings }) {
+  const t = useMemo(() => translatorFor(strings), [strings]);
   const [nativeState, formAction] = useActionState(action, null);
   const [jsState, setJsState] = useState<ReportFormState>(null);
   const state = jsState ?? nativeState;
@@ -46,13 +47,13 @@ export function ReportForm({ action }: { action: Action }) {
       setJsState({ ok: false, code: "service_unavailable" });
     }
   };
-  if (state?.ok) return <ReceiptPanel receipt={state.data.receipt} submittedAt={state.data.submittedAt} />;
-  return <ReportFields state={state} formAction={formAction} send={send} />;
+  if (state?.ok) return <ReceiptPanel receipt={state.data.receipt} submittedAt={state.data.submittedAt} locale={locale} t={t} />;
+  return <ReportFields state={state} formAction={formAction} send={send} locale={locale} t={t} />;
 }
 
-function ReportFields({ state, formAction, send }: { state: ReportFormState; formAction: (fd: FormData) => void; send: (fd: FormData) => Promise<void> }) {
-  const t = useTranslations();
-  const locale = useLocale();
+type FieldsProps = { state: ReportFormState; formAction: (fd: FormData) => void; send: (fd: FormData) => Promise<void>; locale: string; t: Translate };
+
+function ReportFields({ state, formAction, send, locale, t }: FieldsProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const failed = state && !state.ok ? state : undefined;
   const defaults = initialValues(failed?.values);
@@ -90,7 +91,7 @@ function ReportFields({ state, formAction, send }: { state: ReportFormState; for
   const errs = (name: string): string[] => {
     const client = name.split(".").reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], formState.errors as RhfErrors);
     const key = errorKey(client) ?? failed?.fieldErrors?.[name];
-    return key ? [t(key as "validation.invalid")] : [];
+    return key ? [t(key)] : [];
   };
   const urlErrs = (): string[] => {
     const own = errs("urls");
@@ -98,7 +99,7 @@ function ReportFields({ state, formAction, send }: { state: ReportFormState; for
     for (let i = 0; i < 5 + 1; i++) {
       const c = (formState.errors.urls as unknown as unknown[] | undefined)?.[i];
       const key = errorKey(c) ?? failed?.fieldErrors?.[`urls.${i}`];
-      if (key) perLine.push(t("report.urlsLine", { line: i + 1, message: t(key as "validation.invalid") }));
+      if (key) perLine.push(t("report.urlsLine", { line: i + 1, message: t(key) }));
     }
     return [...own, ...perLine];
   };

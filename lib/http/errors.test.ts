@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import * as zm from "zod/mini";
 import { ERROR_STATUS, ExpectedError, type ErrorCode } from "@/lib/errors";
 import fr from "@/lib/i18n/messages/fr.json";
 import { errorResponse } from "./errors";
@@ -25,6 +26,18 @@ describe("errorResponse", () => {
       { path: "a", code: "descriptionTooShort", message: fr.validation.descriptionTooShort },
       { path: "b", code: "invalidType", message: fr.validation.invalidType },
     ]);
+  });
+
+  it("maps a thrown zod/mini error (the report schema's) to 400, not 500", async () => {
+    let thrown: unknown;
+    try {
+      zm.object({ a: zm.string().check(zm.minLength(3, "validation.descriptionTooShort")) }).parse({ a: "x" });
+    } catch (e) {
+      thrown = e;
+    }
+    const res = errorResponse(thrown, "fr");
+    expect(res.status).toBe(400);
+    expect((await res.json()).issues).toEqual([{ path: "a", code: "descriptionTooShort", message: fr.validation.descriptionTooShort }]);
   });
 
   it("answers 503 when the database is unreachable, and 500 for a bug without echoing it", async () => {

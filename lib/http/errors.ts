@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { $ZodError } from "zod/v4/core";
 import { ERROR_STATUS, ExpectedError, type ErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
@@ -22,7 +22,8 @@ export function errorResponse(error: unknown, locale: Locale): NextResponse {
     ...extra,
   });
 
-  if (error instanceof z.ZodError) {
+  // The core class: errors from zod and zod/mini schemas (the report form uses mini) alike.
+  if (error instanceof $ZodError) {
     const issues: ApiIssue[] = error.issues.map((i) => {
       const key = issueKey(i);
       return { path: issuePath(i), code: key.replace(/^validation\./, ""), message: t(key as "validation.invalid") };

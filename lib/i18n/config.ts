@@ -19,3 +19,6 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .sort((a, b) => b.q - a.q);
   return ranked.map((r) => r.lang).find(isLocale) ?? DEFAULT_LOCALE;
 }
+
+/** Dates shown to citizens and staff are in the force's time zone, whatever the device says. */
+export const TIME_ZONE = "Africa/Casablanca";

@@ -1,12 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LOCALES } from "@/lib/i18n/config";
 import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
 import { stripControl } from "@/lib/text/normalize";
 import { ALL_CATEGORIES, CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, KINDS, MAX_URLS, type Kind } from "./categories";
 
 // One schema for the form (zodResolver), the server action and POST /api/v1/reports.
-// Messages are keys under `validation` in the message files.
+// Messages are keys under `validation` in the message files. zod/mini, not zod: the form ships
+// this schema to the citizen's phone, and mini's functions tree-shake (~35 KB less gzip).
 
+/** zod's preprocess, which zod/mini spells as a pipe. */
+const preprocess = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const cleanString = (v: unknown) => (typeof v === "string" ? stripControl(v).normalize("NFC").trim() : v);
 const toAsciiDigits = (s: string) => s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
@@ -24,78 +27,86 @@ function latestSeenAt(isDateOnly: boolean, now = Date.now()) {
   return isDateOnly ? now + 14 * 3600_000 : now + 5 * 60_000;
 }
 
-const seenAtSchema = z
-  .string({ error: "validation.seenAtInvalid" })
-  .max(40, "validation.seenAtInvalid")
-  .refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), "validation.seenAtInvalid")
-  .refine((s) => Date.parse(s) >= Date.parse("2000-01-01"), "validation.seenAtTooOld")
-  .refine((s) => Date.parse(s) <= latestSeenAt(s.length === 10), "validation.seenAtFuture")
-  .transform((s) => new Date(s));
+const seenAtSchema = z.pipe(
+  z.string({ error: "validation.seenAtInvalid" }).check(
+    z.maxLength(40, "validation.seenAtInvalid"),
+    z.refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), "validation.seenAtInvalid"),
+    z.refine((s) => Date.parse(s) >= Date.parse("2000-01-01"), "validation.seenAtTooOld"),
+    z.refine((s) => Date.parse(s) <= latestSeenAt(s.length === 10), "validation.seenAtFuture"),
+  ),
+  z.transform((s: string) => new Date(s)),
+);
 
-const contactSchema = z
-  .object({
-    email: z.preprocess(
+const phoneDigits = (s: string) => s.replace(/[\s\-.()]/g, "");
+
+const contactSchema = z.optional(
+  z.object({
+    email: preprocess(
       (v) => blankToUndefined(cleanString(v)),
-      z.email({ error: "validation.emailInvalid" }).max(254, "validation.emailInvalid").optional(),
+      z.optional(z.email({ error: "validation.emailInvalid" }).check(z.maxLength(254, "validation.emailInvalid"))),
     ),
-    phone: z.preprocess(
+    phone: preprocess(
       (v) => blankToUndefined(typeof v === "string" ? toAsciiDigits(cleanString(v) as string) : v),
-      z
-        .string({ error: "validation.phoneInvalid" })
-        .max(32, "validation.phoneInvalid")
-        .refine((s) => /^\+?[0-9]{6,15}$/.test(s.replace(/[\s\-.()]/g, "")), "validation.phoneInvalid")
-        .transform((s) => s.replace(/[\s\-.()]/g, ""))
-        .optional(),
+      z.optional(
+        z.pipe(
+          z.string({ error: "validation.phoneInvalid" }).check(
+            z.maxLength(32, "validation.phoneInvalid"),
+            z.refine((s) => /^\+?[0-9]{6,15}$/.test(phoneDigits(s)), "validation.phoneInvalid"),
+          ),
+          z.transform(phoneDigits),
+        ),
+      ),
     ),
-  })
-  .optional();
+  }),
+);
 
 export const reportSchema = z
   .object({
     kind: z.enum(KINDS, { error: "validation.kindRequired" }),
     category: z.enum(ALL_CATEGORIES as [string, ...string[]], { error: "validation.categoryRequired" }),
-    urls: z.preprocess(
+    urls: preprocess(
       toUrlList,
       z
         .array(
-          z
-            .string({ error: "validation.urlInvalid" })
-            .max(2048, "validation.urlTooLong")
-            .refine((u) => canonicalizeUrl(u) !== null, "validation.urlInvalid"),
+          z.string({ error: "validation.urlInvalid" }).check(
+            z.maxLength(2048, "validation.urlTooLong"),
+            z.refine((u) => canonicalizeUrl(u) !== null, "validation.urlInvalid"),
+          ),
           { error: "validation.urlInvalid" },
         )
-        .max(MAX_URLS, "validation.tooManyUrls"),
+        .check(z.maxLength(MAX_URLS, "validation.tooManyUrls")),
     ),
-    platform: z.preprocess(blankToUndefined, z.enum(PLATFORMS, { error: "validation.platformInvalid" }).optional()),
-    description: z.preprocess(
+    platform: preprocess(blankToUndefined, z.optional(z.enum(PLATFORMS, { error: "validation.platformInvalid" }))),
+    description: preprocess(
       cleanString,
       z
         .string({ error: "validation.descriptionTooShort" })
-        .min(DESCRIPTION_MIN, "validation.descriptionTooShort")
-        .max(DESCRIPTION_MAX, "validation.descriptionTooLong"),
+        .check(z.minLength(DESCRIPTION_MIN, "validation.descriptionTooShort"), z.maxLength(DESCRIPTION_MAX, "validation.descriptionTooLong")),
     ),
-    seenAt: z.preprocess(blankToUndefined, seenAtSchema.optional()),
+    seenAt: preprocess(blankToUndefined, z.optional(seenAtSchema)),
     contact: contactSchema,
-    locale: z.preprocess(blankToUndefined, z.enum(LOCALES, { error: "validation.localeInvalid" }).optional()),
-    declaration: z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: "validation.declarationRequired" })),
+    locale: preprocess(blankToUndefined, z.optional(z.enum(LOCALES, { error: "validation.localeInvalid" }))),
+    declaration: preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: "validation.declarationRequired" })),
   })
   // Cross-field rules run even when other fields failed, so every problem is listed at once.
-  .superRefine(
-    (v, ctx) => {
-    const kind = (KINDS as readonly unknown[]).includes(v.kind) ? (v.kind as Kind) : undefined;
-    if (kind && typeof v.category === "string" && ALL_CATEGORIES.includes(v.category as never) && !(CATEGORIES[kind] as readonly string[]).includes(v.category)) {
-      ctx.addIssue({ code: "custom", path: ["category"], message: "validation.categoryMismatch" });
-    }
-    const urls = Array.isArray(v.urls) ? v.urls : [];
-    if (kind === "violent_content" && urls.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["urls"], message: "validation.urlRequiredForViolent" });
-    }
-    if (urls.length === 0 && v.platform === undefined) {
-      ctx.addIssue({ code: "custom", path: ["platform"], message: "validation.platformRequired" });
-    }
-    },
-    // Values may be partly invalid here; the checks above only read what they can trust.
-    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  .check(
+    z.superRefine(
+      (v, ctx) => {
+        const kind = (KINDS as readonly unknown[]).includes(v.kind) ? (v.kind as Kind) : undefined;
+        if (kind && typeof v.category === "string" && ALL_CATEGORIES.includes(v.category as never) && !(CATEGORIES[kind] as readonly string[]).includes(v.category)) {
+          ctx.addIssue({ code: "custom", path: ["category"], message: "validation.categoryMismatch" });
+        }
+        const urls = Array.isArray(v.urls) ? v.urls : [];
+        if (kind === "violent_content" && urls.length === 0) {
+          ctx.addIssue({ code: "custom", path: ["urls"], message: "validation.urlRequiredForViolent" });
+        }
+        if (urls.length === 0 && v.platform === undefined) {
+          ctx.addIssue({ code: "custom", path: ["platform"], message: "validation.platformRequired" });
+        }
+      },
+      // Values may be partly invalid here; the checks above only read what they can trust.
+      { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+    ),
   );
 
 export type ReportFormValues = z.input<typeof reportSchema>;

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { ReportForm } from "@/components/report/report-form";
-import { pickMessages } from "@/lib/i18n/pick";
+import { flattenStrings, REPORT_FORM_NAMESPACES } from "@/lib/i18n/client-strings";
 import { submitReportAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -14,10 +13,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const messages = await getMessages();
-  return (
-    <NextIntlClientProvider messages={pickMessages(messages, ["report", "validation", "categories", "platforms", "apiErrors"])}>
-      <ReportForm action={submitReportAction} />
-    </NextIntlClientProvider>
-  );
+  const strings = flattenStrings(await getMessages(), REPORT_FORM_NAMESPACES);
+  return <ReportForm action={submitReportAction} locale={locale} strings={strings} />;
 }
