@@ -105,3 +105,9 @@ test("health and the OpenAPI document", async ({ request }) => {
   expect(doc.openapi).toBe("3.1.0");
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/reports", "/api/v1/reports/track"]));
 });
+
+test("the benchmark routes do not exist outside a benchmark run", async ({ request }) => {
+  for (const path of ["/api/bench/echo", "/api/bench/validate"]) {
+    expect((await request.post(path, { data: report() })).status(), path).toBe(404);
+  }
+});

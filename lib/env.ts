@@ -25,7 +25,7 @@ const schema = z.object({
   RATE_LIMIT_REPORTS: z.coerce.number().int().min(0).default(10),
   RATE_LIMIT_TRACK: z.coerce.number().int().min(0).default(60),
   NEXT_PHASE: z.string().optional(),
-  // Exposes /api/bench/echo for `npm run bench`; never set in production.
+  // Exposes /api/bench/echo and /api/bench/validate for `npm run bench`; never set in production.
   BENCH_ROUTES: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   // Forwarded-message matching (Jaccard of character 5-grams, see lib/text/minhash.ts):
   // above the first a case is suggested as a duplicate, above the second the report joins it.

@@ -1,0 +1,72 @@
+// Shared by the bench scenarios: the result table, percentiles, resident memory, the server.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+
+export interface Row {
+  scenario: string;
+  value: string;
+  target: string;
+  ok: boolean | null;
+}
+export const rows: Row[] = [];
+export const add = (scenario: string, value: string, target: string, ok: boolean | null) => {
+  rows.push({ scenario, value, target, ok });
+  console.log(`${ok === null ? "  " : ok ? "✓ " : "✗ "}${scenario}: ${value} (target ${target})`);
+};
+
+export const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+export const median = (xs: number[]) => pct(xs, 50);
+export const ms = (n: number) => `${n.toFixed(2)} ms`;
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** Resident memory now (VmRSS) or at its peak over the process's life (VmHWM), in MB. */
+export function rssOf(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+// `npx next start` runs the server in a child process: the Node process that serves is the
+// newest descendant with the most memory.
+export function serverPid(root: number): number {
+  const kids = (pid: number): number[] => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number).flatMap((c) => [c, ...kids(c)]);
+    } catch {
+      return [];
+    }
+  };
+  const all = [root, ...kids(root)];
+  return all.reduce((best, p) => (rssOf(p) > rssOf(best) ? p : best), root);
+}
+
+export async function waitFor(url: string, timeoutMs: number): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      const r = await fetch(url);
+      if (r.status === 200) return Date.now() - start;
+    } catch {}
+    if (Date.now() - start > timeoutMs) throw new Error(`no 200 from ${url} in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function startServer(port: number, extraEnv: Record<string, string>): ChildProcess {
+  return spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv }, stdio: "ignore", detached: true });
+}
+export const stop = (p: ChildProcess) => {
+  try {
+    process.kill(-p.pid!, "SIGTERM");
+  } catch {}
+};

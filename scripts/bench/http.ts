@@ -1,0 +1,120 @@
+// Issue 6 over HTTP: intake and a published statement under load (autocannon, in this
+// process, against `next start` in its own), and the moderator queue page's server time.
+import autocannon from "autocannon";
+import { encode } from "next-auth/jwt";
+import { env } from "@/lib/env";
+import { add, median, pct, rssOf, serverPid, startServer, stop, timed, waitFor } from "./common";
+
+const AUTH_SECRET = env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret";
+
+// Peak resident memory of the server during one load, sampled every 100 ms.
+async function load(opts: autocannon.Options, pid?: number) {
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, pid ? rssOf(pid) : 0));
+  const timer = setInterval(sample, 100);
+  const r = await autocannon({ connections: 32, duration: 8, ...opts });
+  clearInterval(timer);
+  sample();
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + (r.non2xx ?? 0), peak };
+}
+type Run = Awaited<ReturnType<typeof load>>;
+const summary = (runs: Run[]) => ({
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  peak: Math.max(...runs.map((r) => r.peak)),
+  errors: runs.reduce((a, r) => a + r.errors, 0),
+});
+const detail = (x: ReturnType<typeof summary>) => `p50 ${x.p50} ms, p99 ${x.p99} ms, peak RSS ${x.peak.toFixed(0)} MB`;
+
+export async function httpScenarios(url: string, staff: { actor: string; page200Cursor: string | undefined }) {
+  const port = 3400;
+  const base = `http://127.0.0.1:${port}`;
+  const server = startServer(port, { DATABASE_URL: url, BENCH_ROUTES: "true", RATE_LIMIT_REPORTS: "0", RATE_LIMIT_TRACK: "0", AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64") });
+  try {
+    await waitFor(`${base}/api/health`, 60_000);
+    const pid = serverPid(server.pid!);
+    let n = 0;
+    const runId = Date.now().toString(36);
+    // As the form sends it: an idempotency key per submission and a contact to encrypt. The
+    // echo route gets the same bodies, built the same way, so the load generator costs the same.
+    const body = () =>
+      JSON.stringify({
+        kind: "rumor",
+        category: "fake_incident",
+        urls: [`https://x.com/bench/status/${Date.now()}${++n}`],
+        description: "خبر زائف عن حادث سير خطير في الطريق السيار بين الرباط والدار البيضاء",
+        contact: { email: "citizen@example.ma" },
+        declaration: true,
+      });
+    const post = (path: string): autocannon.Options => ({
+      url: `${base}${path}`,
+      method: "POST",
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", "idempotency-key": `bench-${runId}-${++n}` }, body: body() }) }],
+    });
+    const runs = { echo: [] as Run[], validate: [] as Run[], intake: [] as Run[], staticPage: [] as Run[], statementPage: [] as Run[] };
+    const [{ slug }] = (await (await fetch(`${base}/api/v1/statements`)).json()).items as { slug: string }[];
+    await load({ url: `${base}/ar`, duration: 3 });
+    await load({ url: `${base}/ar/statements/${slug}`, duration: 3 });
+    await load({ ...post("/api/v1/reports"), duration: 3 });
+    for (let run = 0; run < 3; run++) {
+      runs.echo.push(await load(post("/api/bench/echo"), pid));
+      runs.validate.push(await load(post("/api/bench/validate"), pid));
+      runs.intake.push(await load(post("/api/v1/reports"), pid));
+      runs.staticPage.push(await load({ url: `${base}/ar` }, pid));
+      runs.statementPage.push(await load({ url: `${base}/ar/statements/${slug}` }, pid));
+    }
+    const echo = summary(runs.echo);
+    const intake = summary(runs.intake);
+    const validate = summary(runs.validate);
+    const ratio = intake.rps / echo.rps;
+    add("Echo route (baseline)", `${echo.rps.toFixed(0)} req/s, ${detail(echo)}`, "—", null);
+    // The ceiling for intake on one event loop: validating and answering, storing nothing.
+    add("Validation-only route vs echo (ceiling)", `${validate.rps.toFixed(0)} req/s = ${((validate.rps / echo.rps) * 100).toFixed(0)}%; ${detail(validate)}`, "—", null);
+    add("Intake throughput vs echo route", `${intake.rps.toFixed(0)} vs ${echo.rps.toFixed(0)} req/s = ${(ratio * 100).toFixed(0)}%; ${detail(intake)}`, "≥ 85%", ratio >= 0.85);
+    add("Intake p99 at 32 connections", `${intake.p99} ms`, "< 250 ms", intake.p99 < 250);
+    add("Intake errors", String(intake.errors), "0", intake.errors === 0);
+    const stat = summary(runs.staticPage);
+    const page = summary(runs.statementPage);
+    const sratio = page.rps / stat.rps;
+    add("Static page /ar (baseline)", `${stat.rps.toFixed(0)} req/s, ${detail(stat)}`, "—", null);
+    add("Statement page vs static page", `${page.rps.toFixed(0)} vs ${stat.rps.toFixed(0)} req/s = ${(sratio * 100).toFixed(0)}%; ${detail(page)}`, "≥ 90%", sratio >= 0.9);
+    await queuePages(base, staff, pid);
+    add("Server peak RSS (whole run)", `${rssOf(pid, "VmHWM").toFixed(0)} MB`, "—", null);
+  } finally {
+    stop(server);
+    // Each intake run adds tens of thousands of open cases, which slow the queue counts and
+    // text search: compare SQL figures on a freshly generated database (the full run measures
+    // SQL first).
+    console.log("note: the intake runs added reports and cases to this database; regenerate it before the next comparison");
+  }
+}
+
+// 3. The queue page as a moderator gets it, one request at a time: time to the last byte on
+// loopback is the server time. The session is minted as Auth.js would after a sign-in.
+async function queuePages(base: string, staff: { actor: string; page200Cursor: string | undefined }, pid: number) {
+  const name = "__Secure-authjs.session-token"; // next start runs in production: secure cookie names
+  const token = await encode({ token: { uid: staff.actor, sub: staff.actor }, secret: AUTH_SECRET, salt: name, maxAge: 3600 });
+  const get = async (path: string) => {
+    const r = await fetch(`${base}${path}`, { headers: { cookie: `${name}=${token}` }, redirect: "manual" });
+    const body = await r.text();
+    if (r.status !== 200 || !body.includes('data-testid="status-counts"')) throw new Error(`queue page ${path}: ${r.status}`);
+  };
+  const pages: [string, string][] = [
+    ["default view", "/ar/moderation"],
+    ["filtered view", "/ar/moderation?kind=rumor&platform=facebook&priority=high"],
+    ["page 200", `/ar/moderation?status=all&cursor=${encodeURIComponent(staff.page200Cursor ?? "")}`],
+  ];
+  for (const [label, path] of pages) {
+    const runs: { p50: number; p99: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      for (let i = 0; i < 3; i++) await get(path);
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) times.push(await timed(() => get(path)));
+      runs.push({ p50: pct(times, 50), p99: pct(times, 99) });
+    }
+    const p50 = median(runs.map((r) => r.p50));
+    const p99 = median(runs.map((r) => r.p99));
+    add(`Queue page, ${label}: server time`, `p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, server RSS ${rssOf(pid).toFixed(0)} MB`, "≤ 150 ms", p99 <= 150);
+  }
+}
