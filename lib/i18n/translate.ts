@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { type Locale } from "./config";
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
