@@ -2,7 +2,7 @@ import "server-only";
 import type { Executor } from "@/lib/db/connect";
 import { env } from "@/lib/env";
 import { METRICS } from "@/lib/stats/rollup";
-import { textSimilarity } from "@/lib/text/minhash";
+import { similarityTo } from "@/lib/text/minhash";
 import { findCasesByText, type TextMatch } from "./match";
 
 export interface IncomingReport {
@@ -38,19 +38,30 @@ export interface TextHints {
  * The call joins the best one still open, or the case of an earlier report of the batch.
  */
 export async function textHints(db: Executor, batch: IncomingReport[]): Promise<TextHints[]> {
+  // A viral message arrives many times in one batch: one lookup and one set of shingles per
+  // distinct text, shared by its copies.
+  const lookups = new Map<string, Promise<TextMatch[]>>();
+  const similarity = new Map<string, (other: string) => number>();
   return Promise.all(
     batch.map(async (r, i) => {
       if (r.bandKeys.length === 0) return { text: [], like: [] };
-      const text = await findCasesByText(db, { kind: r.kind, norm: r.descriptionNorm, bandKeys: r.bandKeys, minScore: env.CASE_MERGE_THRESHOLD, limit: 5 });
+      const key = `${r.kind}\u0000${r.descriptionNorm}`;
+      let lookup = lookups.get(key);
+      if (!lookup) {
+        lookup = findCasesByText(db, { kind: r.kind, norm: r.descriptionNorm, bandKeys: r.bandKeys, minScore: env.CASE_MERGE_THRESHOLD, limit: 5 });
+        lookups.set(key, lookup);
+      }
+      let similar = similarity.get(r.descriptionNorm);
+      if (!similar) similarity.set(r.descriptionNorm, (similar = similarityTo(r.descriptionNorm)));
       const keys = new Set(r.bandKeys);
       const like: TextHints["like"] = [];
       for (let j = 0; j < i; j++) {
         const e = batch[j];
         if (e.kind !== r.kind || !e.bandKeys.some((k) => keys.has(k))) continue;
-        const score = textSimilarity(r.descriptionNorm, e.descriptionNorm);
+        const score = similar(e.descriptionNorm);
         if (score >= env.CASE_MERGE_THRESHOLD) like.push({ j, score });
       }
-      return { text, like };
+      return { text: await lookup, like };
     }),
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
 import { cases, reports } from "@/lib/db/schema";
-import { textSimilarity } from "@/lib/text/minhash";
+import { similarityTo } from "@/lib/text/minhash";
 import { OPEN_STATUSES } from "./workflow";
 
 const CANDIDATE_REPORTS = 20;
@@ -48,8 +48,9 @@ export async function findCasesByText(
     .orderBy(desc(candidates.hits))
     .limit(CANDIDATE_REPORTS);
   const best = new Map<string, TextMatch>();
+  const similarity = similarityTo(opts.norm);
   for (const r of rows) {
-    const score = textSimilarity(opts.norm, r.norm);
+    const score = similarity(r.norm);
     if (score < opts.minScore) continue;
     const prior = best.get(r.caseId);
     if (!prior || prior.score < score) best.set(r.caseId, { caseId: r.caseId, reportId: r.reportId, score });

@@ -55,6 +55,19 @@ describe("a batch of reports", () => {
     expect(await counter("reports_joined")).toBe(before.joined + 3);
   });
 
+  it("puts a message forwarded many times in one batch in one case, the open one when there is one", async () => {
+    const viral = `عاجل: تسرب غاز في محطة الحافلات ${Date.now()}، أغلقوا النوافذ وشاركوا الرسالة مع الجميع`;
+    const fresh = await submitReports(conn.db, Array.from({ length: 10 }, () => item(rumor({ description: viral }))));
+    const freshCases = new Set(await Promise.all(fresh.map(caseOf)));
+    expect(freshCases.size).toBe(1);
+    const [caseId] = freshCases;
+    const again = await submitReports(conn.db, [item(rumor({ description: "رسالة أخرى تماما عن أسعار الخبز" })), ...Array.from({ length: 6 }, () => item(rumor({ description: viral })))]);
+    const ids = await Promise.all(again.map(caseOf));
+    expect(ids.slice(1)).toEqual(Array(6).fill(caseId));
+    expect(ids[0]).not.toBe(caseId);
+    expect((await conn.db.select().from(cases).where(eq(cases.id, caseId)))[0].reportCount).toBe(16);
+  });
+
   it("joins an existing case and raises its priority when the batch makes a surge", async () => {
     const url = `https://www.instagram.com/p/batch${Date.now()}`;
     const first = await submitReport(conn.db, rumor({ urls: [url] }), { locale: "ar" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "./normalize";
-import { bandKeys, textSimilarity } from "./minhash";
+import { bandKeys, similarityTo, textSimilarity } from "./minhash";
 
 // Pairs of forwarded messages as they really circulate: the same text re-forwarded with a
 // prefix, diacritics, emoji or a changed word; and different claims on the same subject.
@@ -64,4 +64,18 @@ describe("bandKeys", () => {
   });
 
   it("gives nothing for an empty text", () => expect(bandKeys("")).toEqual([]));
+});
+
+describe("similarityTo", () => {
+  it("scores exactly as textSimilarity, once per distinct text, identical texts 1", () => {
+    const texts = ["إشاعة عن انفجار في محطة القطار بفاس", "اشاعه عن انفجار في محطه القطار بفاس اليوم", "un incendie au marché de Rabat", "", "abc"].map(normalizeText);
+    for (const a of texts) {
+      const s = similarityTo(a);
+      for (const b of texts) {
+        expect(s(b)).toBe(textSimilarity(a, b));
+        expect(s(b)).toBe(textSimilarity(a, b));
+      }
+      expect(s(a)).toBe(1);
+    }
+  });
 });

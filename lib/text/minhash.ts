@@ -73,6 +73,25 @@ export function bandKeys(norm: string): bigint[] {
 }
 
 /** Exact similarity of two normalised texts, used to rank the candidates the bands found. */
+/**
+ * Similarity of one text to many: its shingles are built once, each other text's once, and an
+ * identical text scores 1 without counting (a viral message arrives many times over).
+ */
+export function similarityTo(norm: string): (other: string) => number {
+  let own: Set<string> | undefined;
+  const scores = new Map<string, number>();
+  return (other) => {
+    if (other === norm) return 1;
+    let score = scores.get(other);
+    if (score === undefined) {
+      own ??= shingles(norm);
+      score = jaccard(own, shingles(other));
+      scores.set(other, score);
+    }
+    return score;
+  };
+}
+
 export function textSimilarity(aNorm: string, bNorm: string): number {
   return jaccard(shingles(aNorm), shingles(bNorm));
 }

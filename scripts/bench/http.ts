@@ -38,21 +38,21 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
     const runId = Date.now().toString(36);
     // As the form sends it: an idempotency key per submission and a contact to encrypt. The
     // echo route gets the same bodies, built the same way, so the load generator costs the same.
-    const body = () =>
-      JSON.stringify({
-        kind: "rumor",
-        category: "fake_incident",
-        urls: [`https://x.com/bench/status/${Date.now()}${++n}`],
-        description: "خبر زائف عن حادث سير خطير في الطريق السيار بين الرباط والدار البيضاء",
-        contact: { email: "citizen@example.ma" },
-        declaration: true,
-      });
-    const post = (path: string): autocannon.Options => ({
+    const report = { kind: "rumor", category: "fake_incident", description: "خبر زائف عن حادث سير خطير في الطريق السيار بين الرباط والدار البيضاء", contact: { email: "citizen@example.ma" }, declaration: true };
+    // Three shapes of load: every report about new content (each opens a case: the most work),
+    // and a viral rumour, everyone reporting the same post or forwarding the same message (each
+    // joins one case: its row is updated by every batch).
+    const shapes = {
+      unique: () => ({ ...report, urls: [`https://x.com/bench/status/${Date.now()}${++n}`] }),
+      viralLink: () => ({ ...report, urls: [`https://x.com/bench/status/${runId}`] }),
+      viralText: () => ({ ...report, urls: [], platform: "whatsapp", description: `${report.description} — رسالة ${runId} متداولة على نطاق واسع` }),
+    };
+    const post = (path: string, shape: keyof typeof shapes = "unique"): autocannon.Options => ({
       url: `${base}${path}`,
       method: "POST",
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", "idempotency-key": `bench-${runId}-${++n}` }, body: body() }) }],
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", "idempotency-key": `bench-${runId}-${++n}` }, body: JSON.stringify(shapes[shape]()) }) }],
     });
-    const runs = { echo: [] as Run[], validate: [] as Run[], intake: [] as Run[], staticPage: [] as Run[], statementPage: [] as Run[] };
+    const runs = { echo: [] as Run[], validate: [] as Run[], intake: [] as Run[], viralLink: [] as Run[], viralText: [] as Run[], staticPage: [] as Run[], statementPage: [] as Run[] };
     const [{ slug }] = (await (await fetch(`${base}/api/v1/statements`)).json()).items as { slug: string }[];
     await load({ url: `${base}/ar`, duration: 3 });
     await load({ url: `${base}/ar/statements/${slug}`, duration: 3 });
@@ -61,6 +61,8 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
       runs.echo.push(await load(post("/api/bench/echo"), pid));
       runs.validate.push(await load(post("/api/bench/validate"), pid));
       runs.intake.push(await load(post("/api/v1/reports"), pid));
+      runs.viralLink.push(await load(post("/api/v1/reports", "viralLink"), pid));
+      runs.viralText.push(await load(post("/api/v1/reports", "viralText"), pid));
       runs.staticPage.push(await load({ url: `${base}/ar` }, pid));
       runs.statementPage.push(await load({ url: `${base}/ar/statements/${slug}` }, pid));
     }
@@ -73,6 +75,10 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
     add("Validation-only route vs echo (ceiling)", `${validate.rps.toFixed(0)} req/s = ${((validate.rps / echo.rps) * 100).toFixed(0)}%; ${detail(validate)}`, "—", null);
     add("Intake throughput vs echo route", `${intake.rps.toFixed(0)} vs ${echo.rps.toFixed(0)} req/s = ${(ratio * 100).toFixed(0)}%; ${detail(intake)}`, "≥ 85%", ratio >= 0.85);
     add("Intake p99 at 32 connections", `${intake.p99} ms`, "< 250 ms", intake.p99 < 250);
+    for (const [label, x] of [["same post", summary(runs.viralLink)], ["same forwarded message", summary(runs.viralText)]] as const) {
+      const ok = x.p99 < 250 && x.errors === 0;
+      add(`Intake, viral rumour (${label}): p99 and errors`, `${x.rps.toFixed(0)} req/s = ${((x.rps / echo.rps) * 100).toFixed(0)}% of echo; ${detail(x)}; ${x.errors} errors`, "< 250 ms, 0", ok);
+    }
     add("Intake errors", String(intake.errors), "0", intake.errors === 0);
     const stat = summary(runs.staticPage);
     const page = summary(runs.statementPage);
