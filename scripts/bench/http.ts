@@ -1,5 +1,6 @@
 // Issue 6 over HTTP: intake and a published statement under load (autocannon, in this
 // process, against `next start` in its own), and the moderator queue page's server time.
+import os from "node:os";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
@@ -30,7 +31,8 @@ const detail = (x: ReturnType<typeof summary>) => `p50 ${x.p50} ms, p99 ${x.p99}
 export async function httpScenarios(url: string, staff: { actor: string; page200Cursor: string | undefined }) {
   const port = 3400;
   const base = `http://127.0.0.1:${port}`;
-  const server = startServer(port, { DATABASE_URL: url, BENCH_ROUTES: "true", RATE_LIMIT_REPORTS: "0", RATE_LIMIT_TRACK: "0", AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64") });
+  const serverEnv = { DATABASE_URL: url, BENCH_ROUTES: "true", RATE_LIMIT_REPORTS: "0", RATE_LIMIT_TRACK: "0", AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64") };
+  const server = startServer(port, serverEnv);
   try {
     await waitFor(`${base}/api/health`, 60_000);
     const pid = serverPid(server.pid!);
@@ -47,8 +49,8 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
       viralLink: () => ({ ...report, urls: [`https://x.com/bench/status/${runId}`] }),
       viralText: () => ({ ...report, urls: [], platform: "whatsapp", description: `${report.description} — رسالة ${runId} متداولة على نطاق واسع` }),
     };
-    const post = (path: string, shape: keyof typeof shapes = "unique"): autocannon.Options => ({
-      url: `${base}${path}`,
+    const post = (path: string, shape: keyof typeof shapes = "unique", at = base): autocannon.Options => ({
+      url: `${at}${path}`,
       method: "POST",
       requests: [{ setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", "idempotency-key": `bench-${runId}-${++n}` }, body: JSON.stringify(shapes[shape]()) }) }],
     });
@@ -86,6 +88,29 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
     add("Static page /ar (baseline)", `${stat.rps.toFixed(0)} req/s, ${detail(stat)}`, "—", null);
     add("Statement page vs static page", `${page.rps.toFixed(0)} vs ${stat.rps.toFixed(0)} req/s = ${(sratio * 100).toFixed(0)}%; ${detail(page)}`, "≥ 90%", sratio >= 0.9);
     await queuePages(base, staff, pid);
+    // Capacity at saturation, as docs/scaling.md advises running it: a second instance, both
+    // loaded at once, PostgreSQL and the load generator on the same cores.
+    const second = startServer(port + 1, serverEnv);
+    try {
+      const other = `http://127.0.0.1:${port + 1}`;
+      await waitFor(`${other}/api/health`, 60_000);
+      await load({ ...post("/api/v1/reports", "unique", other), duration: 3 });
+      const both: { rps: number; p99: number; errors: number }[] = [];
+      for (let run = 0; run < 3; run++) {
+        const [a, b] = await Promise.all([load(post("/api/v1/reports")), load(post("/api/v1/reports", "unique", other))]);
+        both.push({ rps: a.rps + b.rps, p99: Math.max(a.p99, b.p99), errors: a.errors + b.errors });
+      }
+      const rps = median(both.map((x) => x.rps));
+      const perCoreHour = (rps * 3600) / os.cpus().length / 1e6;
+      add(
+        "Intake capacity, 2 instances × 32 connections",
+        `${rps.toFixed(0)} req/s = ${perCoreHour.toFixed(2)} million reports per hour per core; p99 ${median(both.map((x) => x.p99))} ms; ${both.reduce((n, x) => n + x.errors, 0)} errors`,
+        "—",
+        null,
+      );
+    } finally {
+      stop(second);
+    }
     add("Server peak RSS (whole run)", `${rssOf(pid, "VmHWM").toFixed(0)} MB`, "—", null);
   } finally {
     stop(server);
