@@ -47,8 +47,8 @@ async function embeddedStart() {
 
 function pageWeight() {
   try {
-    const out = execFileSync("node", ["scripts/page-weight.mjs", "ar/report"], { encoding: "utf8" });
-    const kb = Number(out.trim().split("\n").at(-1)!.trim().split(/\s+/)[0]);
+    const { totalGzipBytes } = JSON.parse(execFileSync("node", ["scripts/page-weight.mjs", "ar/report", "--json"], { encoding: "utf8" }));
+    const kb = Number((totalGzipBytes / 1024).toFixed(1));
     add("First-load JS of /ar/report (gzip)", `${kb} KB`, "≤ 130 KB", kb <= 130);
   } catch {
     add("First-load JS of /ar/report (gzip)", "no build (npm run build first)", "≤ 130 KB", null);

@@ -70,7 +70,8 @@ function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, e
   const receipt = opts.receipt ?? newReceipt();
   const answer: Receipt = { receipt: formatReceipt(receipt), status: "received", submittedAt: incoming.at.toISOString() };
   const keyHash = opts.idempotencyKey ? sha256(`idempotency:${opts.idempotencyKey}`) : undefined;
-  const requestHash = sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale }));
+  // Only a retry under the same key is compared with the first request.
+  const requestHash = keyHash ? sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale })) : null;
   const limit = opts.rateLimit && opts.rateLimit.limit > 0 ? opts.rateLimit : undefined;
   const window = limit ? rateWindow(limit, now) : undefined;
   const [reportsBump, openedBump] = intakeBumps(incoming, true);
@@ -97,7 +98,8 @@ function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, e
       links,
       bands: incoming.bandKeys,
       summary,
-      search_text: normalizeText(summary),
+      // Most descriptions are their own summary: normalised once.
+      search_text: summary === input.description ? descriptionNorm : normalizeText(summary),
       key_hash: keyHash ?? null,
       request_hash: requestHash,
       answer: keyHash ? encrypt(JSON.stringify(answer), encryptionKey) : null,

@@ -72,7 +72,6 @@ export function bandKeys(norm: string): bigint[] {
   return keys;
 }
 
-/** Exact similarity of two normalised texts, used to rank the candidates the bands found. */
 /**
  * Similarity of one text to many: its shingles are built once, each other text's once, and an
  * identical text scores 1 without counting (a viral message arrives many times over).
@@ -92,6 +91,7 @@ export function similarityTo(norm: string): (other: string) => number {
   };
 }
 
+/** Exact similarity of two normalised texts (Jaccard of their 5-gram shingles). */
 export function textSimilarity(aNorm: string, bNorm: string): number {
   return jaccard(shingles(aNorm), shingles(bNorm));
 }
