@@ -65,6 +65,12 @@ test("roles: an admin cannot work cases (403) but reads the audit trail; a moder
   const audit = await page.goto("/ar/moderation/audit");
   expect(audit?.status()).toBe(200);
   await expect(page.getByTestId("audit-table")).toContainText("sign_in.success");
+  // The chain's latest link, to be written down outside the database, and the command that checks it.
+  const checkpoint = page.getByTestId("audit-checkpoint");
+  await expect(checkpoint.getByRole("heading", { name: "آخر نقطة تحقّق" })).toBeVisible();
+  const link = (await checkpoint.locator("code").first().textContent()) ?? "";
+  expect(link).toMatch(/^\d+:[0-9a-f]{64}$/);
+  await expect(checkpoint.locator("code").nth(1)).toHaveText(`npm run audit:verify -- --checkpoint ${link}`);
 
   const context = await browser.newContext();
   const other = await context.newPage();

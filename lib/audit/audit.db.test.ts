@@ -4,7 +4,7 @@ import { transitionCase } from "@/lib/cases/service";
 import { auditEvents } from "@/lib/db/schema";
 import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
-import { recordAudit, verifyAuditChain } from "./log";
+import { auditCheckpoint, recordAudit, verifyAuditChain } from "./log";
 
 const conn = withTestDb();
 
@@ -18,12 +18,13 @@ describe("audit trail", () => {
     const rows = await conn.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
     expect(rows.map((r) => r.action)).toEqual(["staff.create", "case.transition", "case.transition", "case.transition"]);
     expect(rows[1].prevHash).toBe(rows[0].hash);
-    expect(await verifyAuditChain(conn.db)).toEqual({ checked: 4, broken: null });
+    expect(await verifyAuditChain(conn.db)).toEqual({ checked: 4, broken: null, head: { id: rows[3].id, hash: rows[3].hash } });
+    expect(await auditCheckpoint(conn.db)).toEqual({ id: rows[3].id, hash: rows[3].hash });
   });
 
   it("keeps the chain whole under concurrent appends", async () => {
     await Promise.all(Array.from({ length: 8 }, (_, i) => conn.db.transaction((tx) => recordAudit(tx, { action: "case.priority", details: { i } }))));
-    expect((await verifyAuditChain(conn.db, 3)).broken).toBeNull();
+    expect((await verifyAuditChain(conn.db, { pageSize: 3 })).broken).toBeNull();
   });
 
   it("refuses updates and deletes", async () => {
@@ -35,7 +36,7 @@ describe("audit trail", () => {
     await conn.db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
     const [second] = await conn.db.select().from(auditEvents).orderBy(asc(auditEvents.id)).offset(1).limit(1);
     await conn.db.update(auditEvents).set({ details: { ...second.details, note: "edited" } }).where(eq(auditEvents.id, second.id));
-    expect(await verifyAuditChain(conn.db)).toEqual({ checked: 1, broken: { id: second.id, reason: "hash_mismatch" } });
+    expect(await verifyAuditChain(conn.db)).toEqual({ checked: 1, broken: { id: second.id, reason: "hash_mismatch" }, head: null });
 
     await conn.db.update(auditEvents).set({ details: second.details }).where(eq(auditEvents.id, second.id));
     expect((await verifyAuditChain(conn.db)).broken).toBeNull();

@@ -219,6 +219,18 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_actor_idx").on(t.actorId, t.at), index("audit_events_action_idx").on(t.action, t.at)],
 );
 
+// The chain's latest link, one row, moved forward with every append (lib/audit/log.ts): the
+// next event links to it, so removing events from the end breaks the chain at the next one.
+export const auditHead = pgTable(
+  "audit_head",
+  {
+    singleton: boolean().primaryKey().default(true),
+    lastId: bigint({ mode: "number" }).notNull(),
+    lastHash: text().notNull(),
+  },
+  (t) => [check("audit_head_singleton", sql`${t.singleton}`)],
+);
+
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type NewStaffUser = typeof staffUsers.$inferInsert;
 export type Case = typeof cases.$inferSelect;

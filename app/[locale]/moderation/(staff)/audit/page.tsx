@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
-import { AUDIT_ACTIONS } from "@/lib/audit/log";
+import { formatCheckpoint } from "@/lib/audit/chain";
+import { AUDIT_ACTIONS, auditCheckpoint } from "@/lib/audit/log";
 import { auditFilterSchema, listAudit } from "@/lib/audit/query";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getReadDb } from "@/lib/db/client";
@@ -18,7 +19,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   await requireStaffPage(locale, ["admin"], `/${locale}/moderation/audit`);
   const sp = await searchParams;
   const filter = auditFilterSchema.parse(sp);
-  const { rows, nextBefore } = await listAudit(await getReadDb(), filter);
+  const db = await getReadDb();
+  const [{ rows, nextBefore }, head] = await Promise.all([listAudit(db, filter), auditCheckpoint(db)]);
   const t = await getTranslations({ locale, namespace: "staff.audit" });
   const format = await getFormatter({ locale });
   const next = new URLSearchParams(Object.entries({ ...sp, before: String(nextBefore) }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -26,6 +28,18 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <section className="rounded-lg bg-white p-3 text-sm shadow-sm" aria-labelledby="audit-checkpoint" data-testid="audit-checkpoint">
+        <h2 id="audit-checkpoint" className="font-semibold">{t("checkpoint")}</h2>
+        {head ? (
+          <>
+            <p className="mt-1"><code dir="ltr" className="break-all font-mono text-xs">{formatCheckpoint(head)}</code></p>
+            <p className="mt-2 text-slate-700">{t("checkpointHelp")}</p>
+            <p className="mt-1"><code dir="ltr" className="break-all font-mono text-xs">{t("checkpointCommand", { checkpoint: formatCheckpoint(head) })}</code></p>
+          </>
+        ) : (
+          <p className="mt-1">{t("checkpointNone")}</p>
+        )}
+      </section>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm">
         <label className="flex flex-col"><span>{t("action")}</span>
           <select name="action" defaultValue={filter.action ?? ""} className={control}>
