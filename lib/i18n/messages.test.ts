@@ -5,6 +5,9 @@ import { PLATFORMS } from "@/lib/text/canonical-url";
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
+import pageErrorAr from "./messages/page-error/ar.json";
+import pageErrorEn from "./messages/page-error/en.json";
+import pageErrorFr from "./messages/page-error/fr.json";
 
 type Tree = { [k: string]: string | Tree };
 const keys = (t: Tree, prefix = ""): string[] =>
@@ -18,6 +21,11 @@ describe("message files", () => {
   it.each([["fr", fr], ["en", en]] as const)("%s has exactly the Arabic keys and the same placeholders", (_, messages) => {
     expect(keys(messages).sort()).toEqual(arKeys);
     for (const k of arKeys) expect(placeholders(get(messages, k) as string), k).toEqual(placeholders(get(ar, k) as string));
+  });
+
+  it("for the error page (its own files: they ship on every page) have the same keys, none empty", () => {
+    for (const messages of [pageErrorFr, pageErrorEn]) expect(Object.keys(messages).sort()).toEqual(Object.keys(pageErrorAr).sort());
+    for (const messages of [pageErrorAr, pageErrorFr, pageErrorEn]) for (const v of Object.values(messages)) expect(v.trim()).not.toBe("");
   });
 
   it("name every category, platform and API error", () => {
