@@ -1,16 +1,38 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-const securityHeaders = [
+// Everything is served from this origin: no script, style, font, image or request goes
+// elsewhere, so injected markup (a statement's Markdown, a report shown to staff) can neither
+// load code nor send data away. Inline scripts stay allowed: Next's prerendered pages carry
+// inline bootstrap scripts, and nonces would make every page dynamic (no static citizen pages).
+// The dev server also needs eval and its websocket.
+function contentSecurityPolicy(dev: boolean) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const securityHeaders = (dev: boolean) => [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
-const nextConfig: NextConfig = {
+const nextConfig = (dev: boolean): NextConfig => ({
   // PGlite ships WASM and data files that the bundler must not touch.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js"],
   poweredByHeader: false,
@@ -18,8 +40,8 @@ const nextConfig: NextConfig = {
   // forbidden(): a signed-in staff member without the role gets a real 403.
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: securityHeaders(dev) }];
   },
-};
+});
 
-export default withNextIntl(nextConfig);
+export default (phase: string) => withNextIntl(nextConfig(phase === PHASE_DEVELOPMENT_SERVER));

@@ -35,5 +35,18 @@ export async function expectNoSeriousA11yViolations(page: Page) {
 /** A description no other test uses, so assertions cannot pick up another test's report. */
 export const uniqueText = (prefix: string) => `${prefix} ${Date.now()} ${Math.random().toString(36).slice(2, 8)}`;
 
-export const test = base;
+/**
+ * Every test's page also fails on a Content-Security-Policy violation (Chromium logs each one),
+ * so any flow that the policy in next.config.ts would break in a browser shows up here.
+ */
+export const test = base.extend({
+  page: async ({ page }, provide) => {
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await provide(page);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
+});
 export { expect };

