@@ -16,13 +16,12 @@ async function embeddedStart() {
   const port = 3401;
   const startOnce = async (dir: string) => {
     const started = Date.now();
-    const server = startServer(port, { DATABASE_URL: "", DATA_DIR: dir });
+    const server = await startServer(port, { DATABASE_URL: "", DATA_DIR: dir });
     try {
       await waitFor(`http://127.0.0.1:${port}/ar`, 180_000);
       return { seconds: (Date.now() - started) / 1000, peak: rssOf(serverPid(server.pid!), "VmHWM") };
     } finally {
-      stop(server);
-      await new Promise((r) => setTimeout(r, 1500));
+      await stop(server);
     }
   };
   const dirs: string[] = [];

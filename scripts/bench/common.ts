@@ -1,6 +1,7 @@
 // Shared by the bench scenarios: the result table, percentiles, resident memory, the server.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 
 export interface Row {
   scenario: string;
@@ -62,11 +63,40 @@ export async function waitFor(url: string, timeoutMs: number): Promise<number> {
   }
 }
 
-export function startServer(port: number, extraEnv: Record<string, string>): ChildProcess {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const portAnswers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    const done = (answered: boolean) => {
+      socket.destroy();
+      resolve(answered);
+    };
+    socket.once("connect", () => done(true)).once("error", () => done(false));
+    socket.setTimeout(1000, () => done(false));
+  });
+
+/**
+ * `next start` on a port nobody answers on: a server left over from an earlier step (or run)
+ * would otherwise be measured in place of this one.
+ */
+export async function startServer(port: number, extraEnv: Record<string, string>): Promise<ChildProcess> {
+  if (await portAnswers(port)) throw new Error(`port ${port} is already in use: stop what listens there first`);
   return spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv }, stdio: "ignore", detached: true });
 }
-export const stop = (p: ChildProcess) => {
-  try {
-    process.kill(-p.pid!, "SIGTERM");
-  } catch {}
-};
+
+/** Stops a server's whole process group and waits until it is gone (SIGKILL after 15 s). */
+export async function stop(p: ChildProcess) {
+  const alive = () => {
+    try {
+      process.kill(-p.pid!, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(-p.pid!, "SIGTERM");
+  for (let waited = 0; alive() && waited < 15_000; waited += 100) await sleep(100);
+  if (alive()) process.kill(-p.pid!, "SIGKILL");
+}

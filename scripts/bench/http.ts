@@ -32,7 +32,7 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
   const port = 3400;
   const base = `http://127.0.0.1:${port}`;
   const serverEnv = { DATABASE_URL: url, BENCH_ROUTES: "true", RATE_LIMIT_REPORTS: "0", RATE_LIMIT_TRACK: "0", AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64") };
-  const server = startServer(port, serverEnv);
+  const server = await startServer(port, serverEnv);
   try {
     await waitFor(`${base}/api/health`, 60_000);
     const pid = serverPid(server.pid!);
@@ -90,7 +90,7 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
     await queuePages(base, staff, pid);
     // Capacity at saturation, as docs/scaling.md advises running it: a second instance, both
     // loaded at once, PostgreSQL and the load generator on the same cores.
-    const second = startServer(port + 1, serverEnv);
+    const second = await startServer(port + 1, serverEnv);
     try {
       const other = `http://127.0.0.1:${port + 1}`;
       await waitFor(`${other}/api/health`, 60_000);
@@ -109,11 +109,11 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
         null,
       );
     } finally {
-      stop(second);
+      await stop(second);
     }
     add("Server peak RSS (whole run)", `${rssOf(pid, "VmHWM").toFixed(0)} MB`, "—", null);
   } finally {
-    stop(server);
+    await stop(server);
     // Each intake run adds tens of thousands of open cases, which slow the queue counts and
     // text search: compare SQL figures on a freshly generated database (the full run measures
     // SQL first).
