@@ -44,4 +44,5 @@ const nextConfig = (dev: boolean): NextConfig => ({
   },
 });
 
-export default (phase: string) => withNextIntl(nextConfig(phase === PHASE_DEVELOPMENT_SERVER));
+const config = (phase: string) => withNextIntl(nextConfig(phase === PHASE_DEVELOPMENT_SERVER));
+export default config;

@@ -34,7 +34,8 @@ export async function FiguresView({ locale, years, focus, detail, summary }: { l
           <p data-testid="stats-summary" className="leading-loose">{summary}</p>
         </section>
       ) : null}
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      {/* Scrolls sideways on a narrow screen: a focusable, named region, so keyboards can too. */}
+      <div role="region" aria-label={t("vs", { current: focus, previous: focus - 1 })} tabIndex={0} className="overflow-x-auto rounded-xl bg-white shadow-sm">
         <table className="w-full text-sm" data-testid="stats-compare">
           <thead className="bg-brand-50">
             <tr>
