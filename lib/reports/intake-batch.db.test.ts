@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { PRIORITIES, raisedPriority, SURGE_HIGH } from "@/lib/cases/priority";
 import { caseEvents, cases, rateLimits, reports } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { withTestDb } from "@/lib/testing/db";
@@ -85,6 +86,16 @@ describe("a batch of reports", () => {
     const events = await conn.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
     // Raised at the tenth report of the hour, as if they had come one by one.
     expect(events.filter((e) => e.type === "priority").map((e) => e.data)).toEqual([{ from: "normal", to: "high", reason: "surge", reportsLastHour: 10 }]);
+  });
+
+  // iblagh_intake (SQL) orders priorities itself; it must raise exactly as lib/cases/priority.ts says.
+  it.each(PRIORITIES)("raises a %s case under a surge exactly as raisedPriority does", async (priority) => {
+    const url = `https://www.instagram.com/p/rank-${priority}-${Date.now()}`;
+    const caseId = await caseOf({ ok: true, value: await submitReport(conn.db, rumor({ urls: [url] }), { locale: "ar" }) });
+    await conn.db.update(cases).set({ priority }).where(eq(cases.id, caseId));
+    await submitReports(conn.db, Array.from({ length: SURGE_HIGH }, () => item(rumor({ urls: [url] }))));
+    const [c] = await conn.db.select({ priority: cases.priority }).from(cases).where(eq(cases.id, caseId));
+    expect(c.priority).toBe(raisedPriority(priority, SURGE_HIGH + 1));
   });
 
   it("answers a retry in the same batch with the first receipt, and refuses another body under the key", async () => {
