@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { TOTP } from "otpauth";
-import { expect, messages, test, uniqueText } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, messages, test, uniqueText } from "./fixtures";
 import { DEMO, expectSignedIn, signIn } from "./staff";
 
 const s = messages.ar.staff;
@@ -51,6 +51,18 @@ test("a moderator finds the case of a fresh report, debunks it, and the reporter
   await page.getByRole("button", { name: messages.ar.track.submit }).click();
   await expect(page.getByTestId("track-status")).toHaveText(messages.ar.statuses.closed);
   await expect(page.getByTestId("track-outcome")).toContainText(messages.ar.outcomes.debunked);
+
+  // The rumour comes back: a new case, whose page shows the one already answered.
+  await request.post("/api/v1/reports", { data: { kind: "rumor", category: "fake_incident", platform: "whatsapp", description: `عاجل ${description}`, declaration: true } });
+  await page.goto("/ar/moderation");
+  await page.getByLabel(s.queue.search).fill(description.split(" ").slice(-2).join(" "));
+  await page.getByRole("button", { name: s.queue.apply, exact: true }).click();
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole("link").first().click();
+  const answered = page.getByTestId("answered-before");
+  await expect(answered.getByRole("heading", { name: s.case.answeredTitle })).toBeVisible();
+  await expect(answered.locator("[data-status]")).toHaveText(s.statuses.debunked);
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("roles: an admin cannot work cases (403) but reads the audit trail; a moderator cannot read it", async ({ page, browser }) => {

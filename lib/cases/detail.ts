@@ -5,6 +5,7 @@ import type { Executor } from "@/lib/db/connect";
 import { caseEvents, caseLinks, cases, reportLinks, reports, staffUsers } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { bandKeys } from "@/lib/text/minhash";
+import { answeredBefore } from "./answered";
 import { findCasesByText } from "./match";
 import { caseSummaryColumns } from "./queue";
 
@@ -77,6 +78,7 @@ export async function getCaseDetail(db: Executor, id: string) {
       }))
     : [];
   suggestions.sort((a, b) => b.score - a.score);
+  const answered = await answeredBefore(db, { id, kind: c.kind, firstNorm: first?.descriptionNorm ?? null }, env.CASE_SUGGEST_THRESHOLD);
 
   return {
     ...c,
@@ -86,6 +88,7 @@ export async function getCaseDetail(db: Executor, id: string) {
     links: caseLinkRows.map((l) => l.url),
     events,
     suggestions,
+    answered,
   };
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;

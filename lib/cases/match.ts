@@ -15,12 +15,12 @@ export interface TextMatch {
 }
 
 /**
- * Open cases whose link-less reports read like this text, best first. Candidates come from
+ * Open cases (or cases in `statuses`) whose link-less reports read like this text, best first. Candidates come from
  * MinHash band keys (equality on an index, bounded), then each is scored exactly.
  */
 export async function findCasesByText(
   tx: Executor,
-  opts: { kind?: string; norm: string; bandKeys: bigint[]; excludeCaseId?: string; minScore: number; limit?: number },
+  opts: { kind?: string; norm: string; bandKeys: bigint[]; excludeCaseId?: string; minScore: number; limit?: number; statuses?: readonly string[] },
 ): Promise<TextMatch[]> {
   if (opts.bandKeys.length === 0) return [];
   // At most PER_BAND reports per band key (the newest, by an index range scan each): a message
@@ -40,7 +40,7 @@ export async function findCasesByText(
     .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(
       and(
-        inArray(cases.status, [...OPEN_STATUSES]),
+        inArray(cases.status, [...(opts.statuses ?? OPEN_STATUSES)]),
         opts.kind ? eq(cases.kind, opts.kind) : undefined,
         opts.excludeCaseId ? ne(cases.id, opts.excludeCaseId) : undefined,
       ),

@@ -142,6 +142,23 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               </div>
             ))}
           </section>
+          {c.answered.length > 0 ? (
+            <section className="space-y-2 rounded-lg border-s-4 border-emerald-600 bg-white p-4 shadow-sm" aria-labelledby="answered-heading" data-testid="answered-before">
+              <h2 id="answered-heading" className="font-semibold">{t("case.answeredTitle")}</h2>
+              <p className="text-sm text-slate-600">{t("case.answeredHint")}</p>
+              {c.answered.map((a) => (
+                <div key={a.id} className="space-y-1 border-t border-slate-100 pt-2 text-sm">
+                  <Link locale={locale} href={`/moderation/cases/${a.id}`} className="font-semibold underline">{t("queue.caseRef", { ref: a.ref })}</Link>{" "}
+                  <StatusBadge status={a.status} label={t(`statuses.${a.status as "debunked"}`)} />
+                  <p dir="auto" className="line-clamp-2">{a.summary}</p>
+                  {a.statements.length === 0 ? <p className="text-slate-600">{t("case.answeredNoStatement")}</p> : null}
+                  {a.statements.map((st) => (
+                    <a key={st.slug} href={`/${locale}/statements/${st.slug}`} className="me-3 text-emerald-800 underline">{t(`statement.types.${st.type as "denial"}`)}</a>
+                  ))}
+                </div>
+              ))}
+            </section>
+          ) : null}
           <CaseStatements locale={locale} caseId={c.id} kind={c.kind} />
           <CaseTimeline locale={locale} caseId={c.id} events={c.events} />
         </div>

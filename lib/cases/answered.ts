@@ -1,0 +1,58 @@
+import "server-only";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "@/lib/db/connect";
+import { caseLinks, cases, statements } from "@/lib/db/schema";
+import { bandKeys } from "@/lib/text/minhash";
+import { findCasesByText } from "./match";
+import { FINAL_STATUSES } from "./workflow";
+
+/** A decision was taken on these; a duplicate only points elsewhere. */
+const ANSWERED = FINAL_STATUSES.filter((s) => s !== "duplicate");
+const LIMIT = 5;
+
+export interface AnsweredCase {
+  id: string;
+  ref: number;
+  status: string;
+  summary: string;
+  closedAt: Date | null;
+  /** Published statements of that case, for the public link. */
+  statements: { slug: string; type: string }[];
+}
+
+const other = alias(caseLinks, "other");
+
+/**
+ * Closed cases about the same content as this one: one of its links, or a forwarded message that
+ * reads alike (similarity ≥ `minScore`), newest decision first, with their published
+ * statements. A rumour that comes back after its denial opens a new case (matching joins open
+ * cases only): the moderator should see at once that it was answered, and by what.
+ */
+export async function answeredBefore(db: Executor, c: { id: string; kind: string; firstNorm: string | null }, minScore: number): Promise<AnsweredCase[]> {
+  const byLink = await db
+    .selectDistinct({ id: cases.id, closedAt: cases.closedAt })
+    .from(caseLinks)
+    .innerJoin(other, and(eq(other.canonicalUrl, caseLinks.canonicalUrl), ne(other.caseId, caseLinks.caseId)))
+    .innerJoin(cases, eq(cases.id, other.caseId))
+    .where(and(eq(caseLinks.caseId, c.id), eq(cases.kind, c.kind), inArray(cases.status, ANSWERED)))
+    .orderBy(desc(cases.closedAt))
+    .limit(LIMIT);
+  const byText = c.firstNorm
+    ? await findCasesByText(db, { kind: c.kind, norm: c.firstNorm, bandKeys: bandKeys(c.firstNorm), excludeCaseId: c.id, minScore, limit: LIMIT, statuses: ANSWERED })
+    : [];
+  const ids = [...new Set([...byLink.map((r) => r.id), ...byText.map((m) => m.caseId)])];
+  if (ids.length === 0) return [];
+  const [rows, published] = await Promise.all([
+    db.select({ id: cases.id, ref: cases.ref, status: cases.status, summary: cases.summary, closedAt: cases.closedAt }).from(cases).where(inArray(cases.id, ids)),
+    db
+      .select({ caseId: statements.caseId, slug: statements.slug, type: statements.type })
+      .from(statements)
+      .where(and(inArray(statements.caseId, ids), eq(statements.status, "published"), sql`${statements.slug} is not null`))
+      .orderBy(desc(statements.publishedAt)),
+  ]);
+  return rows
+    .map((r) => ({ ...r, ref: Number(r.ref), statements: published.filter((s) => s.caseId === r.id).map((s) => ({ slug: s.slug!, type: s.type })) }))
+    .sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0))
+    .slice(0, LIMIT);
+}
