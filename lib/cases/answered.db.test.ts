@@ -5,6 +5,7 @@ import { statements } from "@/lib/db/schema";
 import { createStatementDraft, publishStatement, submitStatement, updateStatement } from "@/lib/statements/lifecycle";
 import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
+import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
 import { answeredBefore } from "./answered";
 import { transitionCase } from "./service";
@@ -16,7 +17,10 @@ beforeAll(async () => {
   pub = await staff(conn.db, ["publisher"]);
 });
 
-const answered = (caseId: string, description: string | null) => answeredBefore(conn.db, { id: caseId, kind: "rumor", firstNorm: description && normalizeText(description) }, 0.3);
+const answered = (caseId: string, description: string | null) => {
+  const norm = description === null ? null : normalizeText(description);
+  return answeredBefore(conn.db, { id: caseId, kind: "rumor", text: norm === null ? null : { norm, bandKeys: bandKeys(norm) } }, 0.3);
+};
 
 describe("cases answered before", () => {
   it("shows a rumour that comes back after its denial the closed case and the published statement", async () => {

@@ -3,7 +3,6 @@ import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/lib/db/connect";
 import { caseLinks, cases, statements } from "@/lib/db/schema";
-import { bandKeys } from "@/lib/text/minhash";
 import { findCasesByText } from "./match";
 import { FINAL_STATUSES } from "./workflow";
 
@@ -25,11 +24,15 @@ const other = alias(caseLinks, "other");
 
 /**
  * Closed cases about the same content as this one: one of its links, or a forwarded message that
- * reads alike (similarity ≥ `minScore`), newest decision first, with their published
+ * reads alike its first report (`text`, similarity ≥ `minScore`), newest decision first, with their published
  * statements. A rumour that comes back after its denial opens a new case (matching joins open
  * cases only): the moderator should see at once that it was answered, and by what.
  */
-export async function answeredBefore(db: Executor, c: { id: string; kind: string; firstNorm: string | null }, minScore: number): Promise<AnsweredCase[]> {
+export async function answeredBefore(
+  db: Executor,
+  c: { id: string; kind: string; text: { norm: string; bandKeys: bigint[] } | null },
+  minScore: number,
+): Promise<AnsweredCase[]> {
   const byLink = await db
     .selectDistinct({ id: cases.id, closedAt: cases.closedAt })
     .from(caseLinks)
@@ -38,9 +41,7 @@ export async function answeredBefore(db: Executor, c: { id: string; kind: string
     .where(and(eq(caseLinks.caseId, c.id), eq(cases.kind, c.kind), inArray(cases.status, ANSWERED)))
     .orderBy(desc(cases.closedAt))
     .limit(LIMIT);
-  const byText = c.firstNorm
-    ? await findCasesByText(db, { kind: c.kind, norm: c.firstNorm, bandKeys: bandKeys(c.firstNorm), excludeCaseId: c.id, minScore, limit: LIMIT, statuses: ANSWERED })
-    : [];
+  const byText = c.text ? await findCasesByText(db, { kind: c.kind, ...c.text, excludeCaseId: c.id, minScore, limit: LIMIT, statuses: ANSWERED }) : [];
   const ids = [...new Set([...byLink.map((r) => r.id), ...byText.map((m) => m.caseId)])];
   if (ids.length === 0) return [];
   const [rows, published] = await Promise.all([

@@ -68,9 +68,8 @@ export async function getCaseDetail(db: Executor, id: string) {
 
   // Suggested duplicates: open cases whose forwarded messages read like this case's first report.
   const first = reportRows[0];
-  const matches = first
-    ? await findCasesByText(db, { kind: c.kind, norm: first.descriptionNorm, bandKeys: bandKeys(first.descriptionNorm), excludeCaseId: id, minScore: env.CASE_SUGGEST_THRESHOLD })
-    : [];
+  const text = first ? { norm: first.descriptionNorm, bandKeys: bandKeys(first.descriptionNorm) } : null;
+  const matches = text ? await findCasesByText(db, { kind: c.kind, ...text, excludeCaseId: id, minScore: env.CASE_SUGGEST_THRESHOLD }) : [];
   const suggestions = matches.length
     ? (await db.select({ id: cases.id, ref: cases.ref, summary: cases.summary, status: cases.status, reportCount: cases.reportCount }).from(cases).where(inArray(cases.id, matches.map((m) => m.caseId)))).map((s) => ({
         ...s,
@@ -78,7 +77,7 @@ export async function getCaseDetail(db: Executor, id: string) {
       }))
     : [];
   suggestions.sort((a, b) => b.score - a.score);
-  const answered = await answeredBefore(db, { id, kind: c.kind, firstNorm: first?.descriptionNorm ?? null }, env.CASE_SUGGEST_THRESHOLD);
+  const answered = await answeredBefore(db, { id, kind: c.kind, text }, env.CASE_SUGGEST_THRESHOLD);
 
   return {
     ...c,
