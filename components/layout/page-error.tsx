@@ -3,7 +3,7 @@
 import { useParams } from "next/navigation";
 import { useEffect } from "react";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
-import { isLocale, type Locale } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
 import ar from "@/lib/i18n/messages/page-error/ar.json";
 import en from "@/lib/i18n/messages/page-error/en.json";
 import fr from "@/lib/i18n/messages/page-error/fr.json";
@@ -20,7 +20,7 @@ const STRINGS = { ar, fr, en };
 export function PageError({ error, retry, staff = false }: { error: Error & { digest?: string }; retry: () => void; staff?: boolean }) {
   const params = useParams<{ locale?: string }>();
   useEffect(() => console.error(error), [error]);
-  return <PageErrorView locale={params?.locale && isLocale(params.locale) ? params.locale : "ar"} retry={retry} staff={staff} />;
+  return <PageErrorView locale={params?.locale && isLocale(params.locale) ? params.locale : DEFAULT_LOCALE} retry={retry} staff={staff} />;
 }
 
 export function PageErrorView({ locale, retry, staff }: { locale: Locale; retry: () => void; staff: boolean }) {

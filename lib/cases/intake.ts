@@ -40,19 +40,17 @@ export interface TextHints {
 export async function textHints(db: Executor, batch: IncomingReport[]): Promise<TextHints[]> {
   // A viral message arrives many times in one batch: one lookup and one set of shingles per
   // distinct text, shared by its copies.
-  const lookups = new Map<string, Promise<TextMatch[]>>();
-  const similarity = new Map<string, (other: string) => number>();
+  const distinct = new Map<string, { lookup: Promise<TextMatch[]>; similar: (other: string) => number }>();
   return Promise.all(
     batch.map(async (r, i) => {
       if (r.bandKeys.length === 0) return { text: [], like: [] };
       const key = `${r.kind}\u0000${r.descriptionNorm}`;
-      let lookup = lookups.get(key);
-      if (!lookup) {
-        lookup = findCasesByText(db, { kind: r.kind, norm: r.descriptionNorm, bandKeys: r.bandKeys, minScore: env.CASE_MERGE_THRESHOLD, limit: 5 });
-        lookups.set(key, lookup);
+      let shared = distinct.get(key);
+      if (!shared) {
+        const lookup = findCasesByText(db, { kind: r.kind, norm: r.descriptionNorm, bandKeys: r.bandKeys, minScore: env.CASE_MERGE_THRESHOLD, limit: 5 });
+        distinct.set(key, (shared = { lookup, similar: similarityTo(r.descriptionNorm) }));
       }
-      let similar = similarity.get(r.descriptionNorm);
-      if (!similar) similarity.set(r.descriptionNorm, (similar = similarityTo(r.descriptionNorm)));
+      const { lookup, similar } = shared;
       const keys = new Set(r.bandKeys);
       const like: TextHints["like"] = [];
       for (let j = 0; j < i; j++) {
