@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ExpectedError } from "@/lib/errors";
+import { atMostEvery } from "@/lib/housekeeping";
 import type { Locale } from "@/lib/i18n/config";
 import { hitRateLimit, purgeRateLimits } from "@/lib/security/rate-limit";
 import { purgeIdempotencyKeys, type Receipt } from "./intake";
@@ -11,17 +12,13 @@ import { trackReport, type TrackedReport } from "./track";
 
 const WINDOW_SECONDS = 600;
 
-// Housekeeping rides on traffic, rarely, so no scheduler is needed.
-function maybePurge(db: Awaited<ReturnType<typeof getDb>>) {
-  if (Math.random() < 0.01) {
-    void Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db)]).catch(() => {});
-  }
-}
+const PURGE_EVERY_MS = 60_000;
+let purge: (() => boolean) | undefined;
 
 /** The entry point shared by the API and the form: rate limit and intake, in one transaction. */
 export async function receiveReport(input: ReportInput, opts: { locale: Locale; client: string; idempotencyKey?: string }): Promise<Receipt & { replayed: boolean }> {
   const db = await getDb();
-  maybePurge(db);
+  (purge ??= atMostEvery(PURGE_EVERY_MS, () => Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db)])))();
   return intakeQueue(db).submit(input, {
     locale: opts.locale,
     idempotencyKey: opts.idempotencyKey,
