@@ -142,7 +142,7 @@ export async function submitReports(db: Db, items: { input: ReportInput; opts: I
     open_statuses: OPEN_STATUSES,
     items: prepared.map((p, i) => ({ ...p.row, text: hints[i].text.map((t) => ({ case_id: t.caseId, score: t.score })), like: hints[i].like })),
   };
-  const result = await db.execute(sql`select iblagh_intake(${jsonParam(payload)}::jsonb) as r`);
+  const result = await db.execute(sql`select iblagh_intake(${jsonParam(payload, "jsonb")}) as r`);
   const outcomes = (result.rows[0] as { r: IntakeResult[] }).r;
   return outcomes.map((o, i): IntakeOutcome => {
     if (o.status === "stored") return { ok: true, value: { ...prepared[i].answer, replayed: false } };
