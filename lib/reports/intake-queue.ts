@@ -12,8 +12,15 @@ interface Job {
 }
 
 export const MAX_BATCH = 64;
-/** Batches written at once: while one waits for the database, the next is being formed. */
-export const MAX_IN_FLIGHT = 2;
+/**
+ * Batches written at once per process. One: the next batch forms while this one is written, so
+ * under load batches are twice as large as with two in flight (16–19 reports against 7–8 at 32
+ * connections) and each report costs less on both sides (event loop −0.06 ms, PostgreSQL
+ * −0.06 ms: BENCHMARKS.md). And a batch's text matching runs after the previous batch has
+ * committed: with two in flight, the first copies of a new forwarded message could each open
+ * their own case.
+ */
+export const MAX_IN_FLIGHT = 1;
 
 /**
  * Group commit for intake. A report that finds the queue idle is written at once; reports that
