@@ -75,6 +75,12 @@ describe("the queue", () => {
     expect(await countByStatus(conn.db, { priority: "urgent" }, me)).toEqual({ new: 2 });
   });
 
+  it("stops counting a status past its cap, so a flood of open cases costs the queue nothing more", async () => {
+    // cap + 1 says "more than the cap"; the page shows it as "5+".
+    expect(await countByStatus(conn.db, {}, me, 5)).toEqual({ new: 6 });
+    expect(await countByStatus(conn.db, { priority: "urgent" }, me, 5)).toEqual({ new: 2 });
+  });
+
   it("ignores malformed filters instead of failing", () => {
     expect(queueFilterSchema.parse({ kind: "nope", assignee: "x", from: "yesterday", sort: "'; drop table" })).toEqual({
       kind: undefined,

@@ -140,13 +140,25 @@ export async function listQueue(db: Executor, f: QueueFilter, actorId: string, p
   return { rows: page.map(({ queueRank: _r, ...r }) => ({ ...r, ref: Number(r.ref) })), nextCursor };
 }
 
+/** A status chip shows at most this many; above it, "1000+". */
+export const COUNT_CAP = 1000;
+
 /**
- * Open cases per status under the same filters (the status filter aside). Closed cases are not
- * counted: they grow forever and counting them on every queue view cost ~50 ms at a million
- * reports; open work stays bounded and is read from the queue index alone.
+ * Open cases per status under the same filters (the status filter aside), each counted up to
+ * `cap + 1`, so the queue costs the same with 300,000 untriaged cases after a flood as with 300
+ * (uncapped: 5 ms on a fresh million-report database, 256 ms with 350,000 open cases). Closed
+ * cases are not counted: they grow forever.
  */
-export async function countByStatus(db: Executor, f: QueueFilter, actorId: string): Promise<Record<string, number>> {
-  const where = [...filterConditions(f, actorId, false), OPEN_PREDICATE];
-  const rows = await db.select({ status: cases.status, n: count() }).from(cases).where(and(...where)).groupBy(cases.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+export async function countByStatus(db: Executor, f: QueueFilter, actorId: string, cap = COUNT_CAP): Promise<Record<string, number>> {
+  const where = and(...filterConditions(f, actorId, false));
+  // One bounded count per status, each with its status as a constant: the planner then reads
+  // the status index (a parameter made it scan the table for the rare ones).
+  const counts = OPEN_STATUSES.map(
+    (status) => sql`select ${status}::text as status, (
+      select count(*)::int from (select 1 from ${cases} where ${cases.status} = ${sql.raw(`'${status}'`)} ${where ? sql`and ${where}` : sql``} limit ${cap + 1}) x
+    ) as n`,
+  );
+  const result = await db.execute(sql.join(counts, sql` union all `));
+  const rows = result.rows as { status: string; n: number }[];
+  return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, Number(r.n)]));
 }

@@ -5,7 +5,7 @@ import { QueueFilters } from "@/components/staff/queue-filters";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { PRIORITIES } from "@/lib/cases/priority";
-import { countByStatus, listQueue, queueFilterSchema } from "@/lib/cases/queue";
+import { COUNT_CAP, countByStatus, listQueue, queueFilterSchema } from "@/lib/cases/queue";
 import { CASE_ROLES, CASE_STATUSES } from "@/lib/cases/workflow";
 import { getReadDb } from "@/lib/db/client";
 import { refusalMessage } from "@/lib/i18n/refusal";
@@ -50,7 +50,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
           {CASE_STATUSES.filter((s) => counts[s]).map((s) => (
             <li key={s}>
               <Link locale={locale} href={link({ status: s })} className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
-                {t(`statuses.${s}`)} <strong data-testid={`count-${s}`}>{counts[s]}</strong>
+                {t(`statuses.${s}`)} <strong data-testid={`count-${s}`}>{counts[s] > COUNT_CAP ? t("queue.countOver", { count: String(COUNT_CAP) }) : counts[s]}</strong>
               </Link>
             </li>
           ))}
