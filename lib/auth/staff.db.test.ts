@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents } from "@/lib/db/schema";
+import { auditEvents, signInAttempts } from "@/lib/db/schema";
 import { withTestDb } from "@/lib/testing/db";
 import { staff } from "@/lib/testing/fixtures";
-import { authenticate, enableTotp, loadActor, setStaffDisabled, THROTTLE_FAILURES } from "./staff";
+import { ATTEMPTS_KEPT_MS, authenticate, enableTotp, loadActor, purgeSignInAttempts, setStaffDisabled, THROTTLE_FAILURES } from "./staff";
 import { newTotpSecret, totpCode } from "./totp";
 
 const conn = withTestDb();
@@ -52,5 +52,17 @@ describe("authenticate", () => {
     expect(await authenticate(conn.db, { email: s.email, password: s.password }, "client-f")).toEqual({ ok: false, reason: "totp_required" });
     expect(await authenticate(conn.db, { email: s.email, password: s.password, code: "123456" }, "client-f")).toEqual({ ok: false, reason: "totp_invalid" });
     expect(await authenticate(conn.db, { email: s.email, password: s.password, code: totpCode(secret) }, "client-f")).toMatchObject({ ok: true, actor: { totpEnabled: true } });
+  });
+});
+
+describe("sign-in attempts", () => {
+  it("are forgotten a day after, while the audit trail keeps the sign-ins", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - ATTEMPTS_KEPT_MS - 60_000);
+    const row = (at: Date, clientHash: string) => ({ emailHash: "purge-test", clientHash, succeeded: false, at });
+    await conn.db.insert(signInAttempts).values([row(old, "old"), row(new Date(now.getTime() - 60_000), "recent")]);
+    await purgeSignInAttempts(conn.db, now);
+    const left = await conn.db.select({ clientHash: signInAttempts.clientHash }).from(signInAttempts).where(eq(signInAttempts.emailHash, "purge-test"));
+    expect(left).toEqual([{ clientHash: "recent" }]);
   });
 });

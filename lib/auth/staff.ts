@@ -1,10 +1,11 @@
 import "server-only";
-import { and, count, eq, gt, min, or } from "drizzle-orm";
+import { and, count, eq, gt, lt, min, or } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { ROLES, type Role } from "@/lib/cases/workflow";
 import type { Db } from "@/lib/db/connect";
 import { signInAttempts, staffUsers } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
+import { atMostEvery } from "@/lib/housekeeping";
 import { decrypt, encrypt, keyedHash } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
 import type { Actor } from "./actor";
@@ -13,6 +14,14 @@ import { checkTotp } from "./totp";
 
 export const THROTTLE_FAILURES = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
+
+/** Attempts only serve the throttle (the audit trail keeps every sign-in): kept a day, then gone. */
+export const ATTEMPTS_KEPT_MS = 24 * 3600_000;
+
+export async function purgeSignInAttempts(db: Db, now = new Date()): Promise<void> {
+  await db.delete(signInAttempts).where(lt(signInAttempts.at, new Date(now.getTime() - ATTEMPTS_KEPT_MS)));
+}
+let purge: (() => boolean) | undefined;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
@@ -63,6 +72,7 @@ export type SignInResult = { ok: true; actor: Actor & { totpEnabled: boolean } }
  * minutes; every success and failure is recorded and audited.
  */
 export async function authenticate(db: Db, input: { email: string; password: string; code?: string | null }, client: string, now = new Date()): Promise<SignInResult> {
+  (purge ??= atMostEvery(60_000, () => purgeSignInAttempts(db)))();
   const key = getSecrets().encryptionKey;
   const email = normalizeEmail(String(input.email ?? "")).slice(0, 254);
   const emailHash = keyedHash(email, key, "staff-email");
