@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { LOCALES } from "@/lib/i18n/config";
 import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
-import { stripControl } from "@/lib/text/normalize";
+import { stripControl, toAsciiDigits } from "@/lib/text/normalize";
 import { ALL_CATEGORIES, CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, KINDS, MAX_URLS, type Kind } from "./categories";
 
 // One schema for the form (zodResolver), the server action and POST /api/v1/reports.
@@ -12,7 +12,6 @@ import { ALL_CATEGORIES, CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, KINDS, MA
 const preprocess = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const cleanString = (v: unknown) => (typeof v === "string" ? stripControl(v).normalize("NFC").trim() : v);
-const toAsciiDigits = (s: string) => s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
 
 /** A textarea gives one link per line; the API gives an array. Both become an array. */
 function toUrlList(v: unknown): unknown {

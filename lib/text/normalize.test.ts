@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText, stripControl } from "./normalize";
+import { normalizeText, stripControl, toAsciiDigits } from "./normalize";
 
 describe("normalizeText (Arabic)", () => {
   it.each([
@@ -56,5 +56,13 @@ describe("stripControl", () => {
 
   it("removes bidi overrides but keeps direction marks", () => {
     expect(stripControl("\u202Eabc\u202C \u2067x\u2069 \u200Fع\u200E")).toBe("abc x \u200Fع\u200E");
+  });
+});
+
+describe("toAsciiDigits", () => {
+  it("turns Arabic-Indic and Eastern Arabic-Indic digits into 0-9 and leaves the rest as typed", () => {
+    expect(toAsciiDigits("+212 ٦٠٠-١٢٣ ٤٥٦")).toBe("+212 600-123 456");
+    expect(toAsciiDigits("۰۶۱۲ ۳۴۵ ۶۷۸۹")).toBe("0612 345 6789");
+    expect(toAsciiDigits("Tél: 06")).toBe("Tél: 06");
   });
 });

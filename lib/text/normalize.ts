@@ -12,6 +12,9 @@ function digitValue(ch: string): string {
   return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
 }
 
+/** Arabic-Indic and Eastern Arabic-Indic digits (٠-٩, ۰-۹) → 0-9; nothing else changes. */
+export const toAsciiDigits = (s: string) => s.replace(ARABIC_DIGITS, digitValue);
+
 /**
  * Arabic: diacritics and tatweel removed, alef forms (أ إ آ ٱ) → ا, ى → ي, ة → ه, Persian
  * ی/ک → ي/ك, Eastern digits → 0-9. Latin: case-folded, accents removed. Punctuation and
