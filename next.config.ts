@@ -32,6 +32,15 @@ const securityHeaders = (dev: boolean) => [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+// What a CDN may keep of a published statement and its share card. Next gives a statement page
+// Cache-Control s-maxage=86400 (its ISR period) and a year of stale-while-revalidate, so behind
+// a CDN an amended or withdrawn statement would circulate for a day after the change. The CDN
+// header (RFC 9213, honoured by Cloudflare, Fastly and Akamai, ignored by browsers) takes
+// precedence there: fetch again after a minute, and keep serving the last copy for a day only
+// if the app cannot answer. Next's own cache is unchanged (revalidated on every change).
+const STATEMENT_CDN = [{ key: "CDN-Cache-Control", value: "max-age=60, stale-if-error=86400" }];
+const STATEMENT_PATH = "/:locale/statements/:slug(\\d{4}-\\d{1,12})";
+
 const nextConfig = (dev: boolean): NextConfig => ({
   // PGlite ships WASM and data files that the bundler must not touch.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js"],
@@ -40,7 +49,11 @@ const nextConfig = (dev: boolean): NextConfig => ({
   // forbidden(): a signed-in staff member without the role gets a real 403.
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(dev) }];
+    return [
+      { source: "/:path*", headers: securityHeaders(dev) },
+      { source: STATEMENT_PATH, headers: STATEMENT_CDN },
+      { source: `${STATEMENT_PATH}/share.png`, headers: STATEMENT_CDN },
+    ];
   },
 });
 

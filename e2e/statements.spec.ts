@@ -54,8 +54,10 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   const page = await browser.newPage();
   await page.goto("/ar/statements");
   await expect(page.getByTestId("statement-list")).toContainText(title);
-  await page.goto(publicPath!);
+  const shown = await page.goto(publicPath!);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  // A CDN refetches a statement within a minute, so an amendment or a withdrawal reaches its readers.
+  expect(shown!.headers()["cdn-cache-control"]).toBe("max-age=60, stale-if-error=86400");
   // The HTML typed into the body is shown as text, never run.
   await expect(page.getByTestId("statement-body")).toContainText("<script>alert(1)</script>");
   await expect(page.getByTestId("statement-body").locator("script")).toHaveCount(0);
@@ -65,6 +67,7 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   expect(feed).toContain(title);
   const card = await request.get(`${publicPath}/share.png`);
   expect(card.headers()["content-type"]).toBe("image/png");
+  expect(card.headers()["cdn-cache-control"]).toBe("max-age=60, stale-if-error=86400");
 
   // The reporter's tracking page shows the outcome and the statement.
   await page.goto("/ar/track");
