@@ -10,8 +10,11 @@ import { renderMarkdown } from "@/lib/statements/markdown";
 import { getPublicStatement, inLocale } from "@/lib/statements/public";
 
 // Rendered on first visit, then served from the cache until a publication, an amendment or a
-// withdrawal revalidates it (lib/statements/cache.ts).
-export const revalidate = 86400;
+// withdrawal revalidates it (lib/statements/cache.ts). That reaches only the instance that made
+// the change (Next's cache is per instance unless a shared handler is set), so the others
+// re-render every 5 minutes: a withdrawn statement is gone everywhere within 5 minutes, for one
+// query per statement and instance.
+export const revalidate = 300;
 export function generateStaticParams() {
   return [];
 }

@@ -4,8 +4,9 @@ import { isLocale } from "@/lib/i18n/config";
 import { renderStatementCard } from "@/lib/share/statement-image";
 import { getPublicStatement, inLocale } from "@/lib/statements/public";
 
-// Rendered once per statement and language, then cached until the statement changes.
-export const revalidate = 86400;
+// Rendered once per statement and language, then cached until the statement changes (and at
+// most 5 minutes on other instances, as the statement page).
+export const revalidate = 300;
 
 export async function GET(_req: Request, { params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
@@ -16,5 +17,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
   const t = await getTranslations({ locale: lang, namespace: "statements" });
   const site = await getTranslations({ locale: lang, namespace: "meta" });
   const png = renderStatementCard({ label: t(`types.${s.type}`), title: text.title, verdict: s.status === "withdrawn" ? t("withdrawn") : text.verdict, site: site("siteName"), rtl: lang === "ar" });
-  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=3600" } });
+  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=300" } });
 }
