@@ -23,12 +23,13 @@ export async function findCasesByText(
   opts: { kind?: string; norm: string; bandKeys: bigint[]; excludeCaseId?: string; minScore: number; limit?: number; statuses?: readonly string[] },
 ): Promise<TextMatch[]> {
   if (opts.bandKeys.length === 0) return [];
-  // At most PER_BAND reports per band key (the newest, by an index range scan each): a message
-  // forwarded a hundred thousand times must not turn one lookup into a hundred thousand rows.
+  // At most PER_BAND reports per band key, the newest (a backward range scan of the primary key
+  // each): a message forwarded a hundred thousand times must not turn one lookup into a hundred
+  // thousand rows, and when it comes back after its case was closed, its new copies come first.
   const keys = sql.join(opts.bandKeys.map((k) => sql`${k.toString()}::bigint`), sql`, `);
   const candidates = tx
     .select({ reportId: sql<string>`hit.report_id`.as("report_id"), hits: sql<number>`count(*)`.as("hits") })
-    .from(sql`unnest(array[${keys}]) as k(band_key) cross join lateral (select b.report_id from report_text_bands b where b.band_key = k.band_key order by b.report_id desc limit ${PER_BAND}) as hit`)
+    .from(sql`unnest(array[${keys}]) as k(band_key) cross join lateral (select b.report_id from report_text_bands b where b.band_key = k.band_key order by b.seq desc limit ${PER_BAND}) as hit`)
     .groupBy(sql`hit.report_id`)
     .orderBy(desc(sql`count(*)`))
     .limit(CANDIDATE_REPORTS * 5)

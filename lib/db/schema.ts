@@ -170,16 +170,19 @@ export const caseLinks = pgTable(
 );
 
 // MinHash band keys of each link-less report's text (lib/text/minhash.ts): candidate duplicates
-// are found by equality on a few keys, never by scanning descriptions.
+// are found by equality on a few keys, never by scanning descriptions. A lookup reads the newest
+// rows of each key (`seq`, in insertion order): a rumour that comes back after thousands of
+// closed copies must find its new, open case among them (report ids are random).
 export const reportTextBands = pgTable(
   "report_text_bands",
   {
     bandKey: bigint({ mode: "bigint" }).notNull(),
+    seq: bigserial({ mode: "number" }).notNull(),
     reportId: uuid()
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.bandKey, t.reportId] }), index("report_text_bands_report_idx").on(t.reportId)],
+  (t) => [primaryKey({ columns: [t.bandKey, t.seq] }), index("report_text_bands_report_idx").on(t.reportId)],
 );
 
 // The case's timeline: every transition, assignment, merge, note, with who and when.

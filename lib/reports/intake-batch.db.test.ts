@@ -69,6 +69,27 @@ describe("a batch of reports", () => {
     expect((await conn.db.select().from(cases).where(eq(cases.id, caseId)))[0].reportCount).toBe(16);
   });
 
+  it("finds the open case of a rumour that comes back after thousands of its copies were closed", async () => {
+    const text = `عاجل: الماء الملوث في صنابير المدينة ${Date.now()}، لا تشربوا منه وشاركوا الرسالة مع الجميع`;
+    const closedId = await caseOf((await submitReports(conn.db, [item(rumor({ description: text }))]))[0]);
+    // 2,000 more copies in that case, written directly (through the intake it would take minutes).
+    await conn.db.execute(sql`
+      with src as (select * from reports where case_id = ${closedId}),
+      copies as (
+        insert into reports (id, receipt_hash, kind, category, platform, description, description_norm, locale, case_id, submitted_at)
+        select gen_random_uuid(), md5(random()::text) || md5(random()::text), kind, category, platform, description, description_norm, locale, case_id, submitted_at
+        from src, generate_series(1, 2000)
+        returning id)
+      insert into report_text_bands (band_key, report_id)
+      select b.band_key, c.id from copies c, report_text_bands b where b.report_id = (select id from src)`);
+    await conn.db.update(cases).set({ status: "debunked", closedAt: new Date() }).where(eq(cases.id, closedId));
+    // It circulates again: a new case (intake joins open cases only), which later copies join,
+    // batch after batch, though each band key now lists 2,000 reports of the closed case first.
+    const reopened = await caseOf((await submitReports(conn.db, [item(rumor({ description: text }))]))[0]);
+    expect(reopened).not.toBe(closedId);
+    for (let i = 0; i < 3; i++) expect(await caseOf((await submitReports(conn.db, [item(rumor({ description: text }))]))[0])).toBe(reopened);
+  });
+
   it("joins an existing case and raises its priority when the batch makes a surge", async () => {
     const url = `https://www.instagram.com/p/batch${Date.now()}`;
     const first = await submitReport(conn.db, rumor({ urls: [url] }), { locale: "ar" });
