@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { statements } from "@/lib/db/schema";
@@ -52,5 +52,23 @@ describe("cases answered before", () => {
     expect(await answered(again.caseId, `عاجل! ${text}`)).toEqual([expect.objectContaining({ id: first.caseId, status: "no_action", statements: [] })]);
     const unrelated = await report(conn.db, { description: "إشاعة أخرى لا علاقة لها بالماء عن ارتفاع أسعار النقل العمومي" });
     expect(await answered(unrelated.caseId, "إشاعة أخرى لا علاقة لها بالماء عن ارتفاع أسعار النقل العمومي")).toEqual([]);
+  });
+
+  it("finds the closed case under thousands of copies of the rumour's return", async () => {
+    const text = `رسالة متداولة ${Date.now()}: توقف القطارات بين المدن طيلة الأسبوع المقبل بسبب إضراب مفتوح`;
+    const first = await report(conn.db, { description: text });
+    await transitionCase(conn.db, mod, { caseId: first.caseId, to: "no_action", note: "لا يمس بالأمن" });
+    const again = await report(conn.db, { description: text });
+    // 1,000 more copies in the new case, written directly: every band key now lists them first.
+    await conn.db.execute(sql`
+      with src as (select * from reports where case_id = ${again.caseId}),
+      copies as (
+        insert into reports (id, receipt_hash, kind, category, platform, description, description_norm, locale, case_id, submitted_at)
+        select gen_random_uuid(), md5(random()::text) || md5(random()::text), kind, category, platform, description, description_norm, locale, case_id, submitted_at
+        from src, generate_series(1, 1000)
+        returning id)
+      insert into report_text_bands (band_key, report_id)
+      select b.band_key, c.id from copies c, report_text_bands b where b.report_id = (select id from src)`);
+    expect(await answered(again.caseId, text)).toEqual([expect.objectContaining({ id: first.caseId })]);
   });
 });

@@ -41,7 +41,7 @@ export async function answeredBefore(
     .where(and(eq(caseLinks.caseId, c.id), eq(cases.kind, c.kind), inArray(cases.status, ANSWERED)))
     .orderBy(desc(cases.closedAt))
     .limit(LIMIT);
-  const byText = c.text ? await findCasesByText(db, { kind: c.kind, ...c.text, excludeCaseId: c.id, minScore, limit: LIMIT, statuses: ANSWERED }) : [];
+  const byText = c.text ? await findCasesByText(db, { kind: c.kind, ...c.text, excludeCaseId: c.id, minScore, limit: LIMIT, statuses: ANSWERED, read: "oldest" }) : [];
   const ids = [...new Set([...byLink.map((r) => r.id), ...byText.map((m) => m.caseId)])];
   if (ids.length === 0) return [];
   const [rows, published] = await Promise.all([

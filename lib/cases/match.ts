@@ -17,19 +17,31 @@ export interface TextMatch {
 /**
  * Open cases (or cases in `statuses`) whose link-less reports read like this text, best first. Candidates come from
  * MinHash band keys (equality on an index, bounded), then each is scored exactly.
+ *
+ * The bound is taken before the case filter, so which end of each key is read matters for a
+ * message with thousands of copies: `newest` (default) finds the open case of a rumour that
+ * came back after its closed one; `oldest` finds that closed one under the copies of its return.
  */
 export async function findCasesByText(
   tx: Executor,
-  opts: { kind?: string; norm: string; bandKeys: bigint[]; excludeCaseId?: string; minScore: number; limit?: number; statuses?: readonly string[] },
+  opts: {
+    kind?: string;
+    norm: string;
+    bandKeys: bigint[];
+    excludeCaseId?: string;
+    minScore: number;
+    limit?: number;
+    statuses?: readonly string[];
+    read?: "newest" | "oldest";
+  },
 ): Promise<TextMatch[]> {
   if (opts.bandKeys.length === 0) return [];
-  // At most PER_BAND reports per band key, the newest (a backward range scan of the primary key
-  // each): a message forwarded a hundred thousand times must not turn one lookup into a hundred
-  // thousand rows, and when it comes back after its case was closed, its new copies come first.
+  // At most PER_BAND reports per band key (a range scan of the primary key each): a message
+  // forwarded a hundred thousand times must not turn one lookup into a hundred thousand rows.
   const keys = sql.join(opts.bandKeys.map((k) => sql`${k.toString()}::bigint`), sql`, `);
   const candidates = tx
     .select({ reportId: sql<string>`hit.report_id`.as("report_id"), hits: sql<number>`count(*)`.as("hits") })
-    .from(sql`unnest(array[${keys}]) as k(band_key) cross join lateral (select b.report_id from report_text_bands b where b.band_key = k.band_key order by b.seq desc limit ${PER_BAND}) as hit`)
+    .from(sql`unnest(array[${keys}]) as k(band_key) cross join lateral (select b.report_id from report_text_bands b where b.band_key = k.band_key order by b.seq ${sql.raw(opts.read === "oldest" ? "asc" : "desc")} limit ${PER_BAND}) as hit`)
     .groupBy(sql`hit.report_id`)
     .orderBy(desc(sql`count(*)`))
     .limit(CANDIDATE_REPORTS * 5)
