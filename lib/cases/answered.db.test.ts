@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { statements } from "@/lib/db/schema";
 import { createStatementDraft, publishStatement, submitStatement, updateStatement } from "@/lib/statements/lifecycle";
 import { withTestDb } from "@/lib/testing/db";
-import { report, staff } from "@/lib/testing/fixtures";
+import { copyReports, report, staff } from "@/lib/testing/fixtures";
 import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
 import { answeredBefore } from "./answered";
@@ -60,15 +60,7 @@ describe("cases answered before", () => {
     await transitionCase(conn.db, mod, { caseId: first.caseId, to: "no_action", note: "لا يمس بالأمن" });
     const again = await report(conn.db, { description: text });
     // 1,000 more copies in the new case, written directly: every band key now lists them first.
-    await conn.db.execute(sql`
-      with src as (select * from reports where case_id = ${again.caseId}),
-      copies as (
-        insert into reports (id, receipt_hash, kind, category, platform, description, description_norm, locale, case_id, submitted_at)
-        select gen_random_uuid(), md5(random()::text) || md5(random()::text), kind, category, platform, description, description_norm, locale, case_id, submitted_at
-        from src, generate_series(1, 1000)
-        returning id)
-      insert into report_text_bands (band_key, report_id)
-      select b.band_key, c.id from copies c, report_text_bands b where b.report_id = (select id from src)`);
+    await copyReports(conn.db, again.caseId, 1000);
     expect(await answered(again.caseId, text)).toEqual([expect.objectContaining({ id: first.caseId })]);
   });
 });

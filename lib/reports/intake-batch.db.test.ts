@@ -4,6 +4,7 @@ import { PRIORITIES, raisedPriority, SURGE_HIGH } from "@/lib/cases/priority";
 import { caseEvents, cases, rateLimits, reports } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { withTestDb } from "@/lib/testing/db";
+import { copyReports } from "@/lib/testing/fixtures";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 import { submitReport, submitReports, type IntakeOutcome } from "./intake";
 import { IntakeQueue } from "./intake-queue";
@@ -73,15 +74,7 @@ describe("a batch of reports", () => {
     const text = `عاجل: الماء الملوث في صنابير المدينة ${Date.now()}، لا تشربوا منه وشاركوا الرسالة مع الجميع`;
     const closedId = await caseOf((await submitReports(conn.db, [item(rumor({ description: text }))]))[0]);
     // 2,000 more copies in that case, written directly (through the intake it would take minutes).
-    await conn.db.execute(sql`
-      with src as (select * from reports where case_id = ${closedId}),
-      copies as (
-        insert into reports (id, receipt_hash, kind, category, platform, description, description_norm, locale, case_id, submitted_at)
-        select gen_random_uuid(), md5(random()::text) || md5(random()::text), kind, category, platform, description, description_norm, locale, case_id, submitted_at
-        from src, generate_series(1, 2000)
-        returning id)
-      insert into report_text_bands (band_key, report_id)
-      select b.band_key, c.id from copies c, report_text_bands b where b.report_id = (select id from src)`);
+    await copyReports(conn.db, closedId, 2000);
     await conn.db.update(cases).set({ status: "debunked", closedAt: new Date() }).where(eq(cases.id, closedId));
     // It circulates again: a new case (intake joins open cases only), which later copies join,
     // batch after batch, though each band key now lists 2,000 reports of the closed case first.

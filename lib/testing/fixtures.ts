@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { createStaff, loadActor } from "@/lib/auth/staff";
 import type { Role } from "@/lib/cases/workflow";
@@ -28,4 +28,20 @@ export async function report(db: Db, patch: Record<string, unknown> = {}, opts: 
   const res = await submitReport(db, input, { locale: "ar", now: opts.now });
   const [row] = await db.select({ id: reports.id, caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(res.receipt)!)));
   return { ...row, receipt: res.receipt };
+}
+
+/**
+ * `n` more copies of a case's one forwarded message, with its MinHash bands, written in one
+ * statement: a message reported thousands of times, without thousands of intake calls.
+ */
+export async function copyReports(db: Db, caseId: string, n: number) {
+  await db.execute(sql`
+    with src as (select * from reports where case_id = ${caseId}),
+    copies as (
+      insert into reports (id, receipt_hash, kind, category, platform, description, description_norm, locale, case_id, submitted_at)
+      select gen_random_uuid(), md5(random()::text) || md5(random()::text), kind, category, platform, description, description_norm, locale, case_id, submitted_at
+      from src, generate_series(1, ${n})
+      returning id)
+    insert into report_text_bands (band_key, report_id)
+    select b.band_key, c.id from copies c, report_text_bands b where b.report_id = (select id from src)`);
 }
