@@ -33,11 +33,12 @@ const securityHeaders = (dev: boolean) => [
 ];
 
 // What a CDN may keep of a published statement and its share card. Next gives a statement page
-// Cache-Control s-maxage=86400 (its ISR period) and a year of stale-while-revalidate, so behind
-// a CDN an amended or withdrawn statement would circulate for a day after the change. The CDN
-// header (RFC 9213, honoured by Cloudflare, Fastly and Akamai, ignored by browsers) takes
-// precedence there: fetch again after a minute, and keep serving the last copy for a day only
-// if the app cannot answer. Next's own cache is unchanged (revalidated on every change).
+// Cache-Control s-maxage={its ISR period} and a year of stale-while-revalidate, so behind a CDN
+// an amended or withdrawn statement could be served long after the change. The CDN header
+// (RFC 9213, honoured by Cloudflare, Fastly and Akamai, ignored by browsers) takes precedence
+// there: fetch again after a minute, and keep serving the last copy for a day only if the app
+// cannot answer. Next's own cache is unaffected (revalidated on every change, re-rendered every
+// 5 minutes on the other instances).
 const STATEMENT_CDN = [{ key: "CDN-Cache-Control", value: "max-age=60, stale-if-error=86400" }];
 const STATEMENT_PATH = "/:locale/statements/:slug(\\d{4}-\\d{1,12})";
 
