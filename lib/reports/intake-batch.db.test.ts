@@ -83,6 +83,27 @@ describe("a batch of reports", () => {
     for (let i = 0; i < 3; i++) expect(await caseOf((await submitReports(conn.db, [item(rumor({ description: text }))]))[0])).toBe(reopened);
   });
 
+  it("puts the first copies of a new message stored by two instances at once in one case", async () => {
+    const text = `عاجل: تسمم غذائي في مطاعم المدينة ${Date.now()}، لا تأكلوا خارج البيت اليوم وشاركوا الرسالة`;
+    // Two instances, each with its own queue: both look the text up (nothing yet), then both
+    // store at the same moment. The only execute() of a batch is the intake call.
+    let arrived = 0;
+    let release = () => {};
+    const bothLookedUp = new Promise<void>((r) => (release = r));
+    const instance = new Proxy(conn.db, {
+      get(target, prop, receiver) {
+        if (prop !== "execute") return Reflect.get(target, prop, receiver);
+        return async (query: Parameters<typeof target.execute>[0]) => {
+          if (++arrived === 2) release();
+          await bothLookedUp;
+          return target.execute(query);
+        };
+      },
+    });
+    const [a, b] = await Promise.all([0, 1].map(() => submitReports(instance, [item(rumor({ description: text }))])));
+    expect(await caseOf(b[0])).toBe(await caseOf(a[0]));
+  });
+
   it("joins an existing case and raises its priority when the batch makes a surge", async () => {
     const url = `https://www.instagram.com/p/batch${Date.now()}`;
     const first = await submitReport(conn.db, rumor({ urls: [url] }), { locale: "ar" });
