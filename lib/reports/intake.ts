@@ -4,7 +4,7 @@ import { and, lt, sql } from "drizzle-orm";
 import { intakeBumps, summarize, textHints, type IncomingReport } from "@/lib/cases/intake";
 import { SURGE_HIGH, SURGE_URGENT } from "@/lib/cases/priority";
 import { OPEN_STATUSES } from "@/lib/cases/workflow";
-import type { Db } from "@/lib/db/connect";
+import type { Db, Executor } from "@/lib/db/connect";
 import { jsonParam } from "@/lib/db/json-rows";
 import { idempotencyKeys } from "@/lib/db/schema";
 import { counterRows, METRICS, SHARDS } from "@/lib/stats/rollup";
@@ -121,13 +121,13 @@ type IntakeResult =
 /**
  * Stores reports as if each had been submitted alone and in this order, and returns an
  * outcome per report. Group commit: the queue in ./intake-queue.ts gathers reports that arrive
- * together, and the whole batch is one call of `iblagh_intake` (drizzle/0007), so a burst
- * costs one round trip per batch. Text matching of forwarded messages is scored here first
+ * together, and the whole batch is one call of `iblagh_intake` (drizzle/0007; its latest form
+ * is in 0011), so a burst costs one round trip per batch. Text matching of forwarded messages is scored here first
  * (MinHash, one read per such report). With an idempotency key, a retry of the same request
  * returns the first receipt (kept encrypted for the replay window) and a different request
  * under that key is refused.
  */
-export async function submitReports(db: Db, items: { input: ReportInput; opts: IntakeOptions }[]): Promise<IntakeOutcome[]> {
+export async function submitReports(db: Executor, items: { input: ReportInput; opts: IntakeOptions }[]): Promise<IntakeOutcome[]> {
   const { encryptionKey } = getSecrets();
   const now = new Date();
   const prepared = items.map((item) => prepare(item, encryptionKey, now));
