@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { getSecrets } from "@/lib/security/secrets";
 import { connectPostgres, openPglite, pgliteConnection, type Connection, type Db } from "./connect";
 import { claimEmbedded } from "./embedded-lock";
+import { scheduleEmbeddedMaintenance } from "./maintenance";
 import { seedIfEmpty } from "./seed";
 
 interface Holder {
@@ -29,6 +30,7 @@ async function open(): Promise<Connection> {
   await conn.migrate();
   // A server database is seeded only on request (npm run db:seed); an embedded one on first start.
   if (!env.DATABASE_URL && env.SEED === "demo") await seedIfEmpty(conn.db);
+  if (conn.engine === "pglite") scheduleEmbeddedMaintenance(conn.db);
   return conn;
 }
 
