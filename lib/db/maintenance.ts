@@ -12,8 +12,8 @@ import type { Db } from "./connect";
  * mostly ANALYZE's sample); requests wait for it meanwhile, as they wait for each other on the
  * one connection. A PostgreSQL server runs its own autovacuum.
  */
-export const MAINTENANCE_FIRST_MS = 60_000;
-export const MAINTENANCE_EVERY_MS = 3_600_000;
+const MAINTENANCE_FIRST_MS = 60_000;
+const MAINTENANCE_EVERY_MS = 3_600_000;
 
 export async function maintain(db: Db): Promise<void> {
   await db.execute(sql`vacuum (analyze)`);
