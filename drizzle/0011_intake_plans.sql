@@ -20,7 +20,6 @@ DECLARE
   cid uuid;
   cand record;
   text_ids uuid[];
-  link_urls text[];
   link_cases uuid[];
   opened boolean;
   cnt int;
@@ -81,18 +80,15 @@ BEGIN
 
     -- The newest open case of this kind that has one of the links (earlier reports included).
     cid := NULL;
-    link_urls := ARRAY(SELECT jsonb_array_elements_text(it->'urls'));
-    IF cardinality(link_urls) > 0 THEN
-      link_cases := ARRAY(SELECT l.case_id FROM case_links l WHERE l.canonical_url = ANY (link_urls));
-      IF cardinality(link_cases) > 0 THEN
-        -- Not ORDER BY … LIMIT 1, which can walk every open case in that order.
-        SELECT (array_agg(c.id ORDER BY c.latest_report_at DESC))[1] INTO cid
-          FROM cases c WHERE c.id = ANY (link_cases) AND c.kind = it->>'kind' AND c.status = ANY (open_statuses);
-      END IF;
+    link_cases := ARRAY(SELECT l.case_id FROM case_links l WHERE l.canonical_url = ANY (ARRAY(SELECT jsonb_array_elements_text(it->'urls'))));
+    IF cardinality(link_cases) > 0 THEN
+      -- Not ORDER BY … LIMIT 1, which can walk every open case in that order.
+      SELECT (array_agg(c.id ORDER BY c.latest_report_at DESC))[1] INTO cid
+        FROM cases c WHERE c.id = ANY (link_cases) AND c.kind = it->>'kind' AND c.status = ANY (open_statuses);
     END IF;
     -- Else the best-scored text match still open: cases found before the call, or the case of an
     -- earlier report of this batch.
-    IF cid IS NULL THEN
+    IF cid IS NULL AND (jsonb_array_length(it->'text') > 0 OR jsonb_array_length(it->'like') > 0) THEN
       FOR cand IN SELECT m.id FROM (
           SELECT (t->>'case_id')::uuid AS id, (t->>'score')::float8 AS score FROM jsonb_array_elements(it->'text') t
           UNION ALL
@@ -129,7 +125,7 @@ BEGIN
         RETURNING report_count, priority INTO cnt, pri;
     END IF;
     assigned[idx] := cid;
-    INSERT INTO case_links (canonical_url, case_id) SELECT u, cid FROM unnest(link_urls) u ON CONFLICT DO NOTHING;
+    INSERT INTO case_links (canonical_url, case_id) SELECT u, cid FROM jsonb_array_elements_text(it->'urls') u ON CONFLICT DO NOTHING;
 
     INSERT INTO reports (id, receipt_hash, kind, category, platform, description, description_norm, seen_at, contact_enc, locale, case_id, submitted_at)
       SELECT (it->>'id')::uuid, it->>'receipt_hash', it->>'kind', it->>'category', it->>'platform', it->>'description', it->>'description_norm',
