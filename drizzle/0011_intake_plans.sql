@@ -4,8 +4,8 @@
 -- without statistics (just restored, or autovacuum off) and on one grown since its last ANALYZE,
 -- it joined them by scanning cases and case_links, once per report or per batch: measured
 -- 57 reports/s on 4,000 cases without statistics, against ~1,000 on a million analysed reports.
--- Now the payload's sets are arrays first, and the case lookups go by primary key, one candidate
--- at a time (text matches are a handful), so no estimate can turn them into scans.
+-- Now the payload's sets are arrays first and every case is read by primary key (text matches
+-- one candidate at a time: they are a handful), so no estimate can turn a lookup into a scan.
 -- lib/reports/intake-plans.db.test.ts counts the rows read. The rest is unchanged from 0010.
 CREATE OR REPLACE FUNCTION iblagh_intake(p jsonb) RETURNS json LANGUAGE plpgsql AS $$
 DECLARE
