@@ -4,7 +4,7 @@ import { PRIORITIES, raisedPriority, SURGE_HIGH } from "@/lib/cases/priority";
 import { caseEvents, cases, rateLimits, reports } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { withTestDb } from "@/lib/testing/db";
-import { copyReports } from "@/lib/testing/fixtures";
+import { copyReports, reportOfReceipt } from "@/lib/testing/fixtures";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 import { submitReport, submitReports, type IntakeOutcome } from "./intake";
 import { IntakeQueue } from "./intake-queue";
@@ -18,8 +18,7 @@ const item = (input: ReportInput, opts: Record<string, unknown> = {}) => ({ inpu
 const receiptOf = (o: IntakeOutcome) => (o.ok ? o.value.receipt : `error:${(o.error as ExpectedError).code}`);
 async function caseOf(o: IntakeOutcome) {
   if (!o.ok) throw o.error;
-  const [row] = await conn.db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(o.value.receipt)!)));
-  return row.caseId;
+  return (await reportOfReceipt(conn.db, o.value.receipt)).caseId;
 }
 const counter = async (metric: string, dimension = "") =>
   Number(((await conn.db.execute(sql`select coalesce(sum(value), 0)::int as n from stats_yearly where metric = ${metric} and dimension = ${dimension}`)).rows[0] as { n: number }).n);

@@ -1,10 +1,8 @@
-import { eq, like, sql } from "drizzle-orm";
+import { like, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Executor } from "@/lib/db/connect";
-import { caseLinks, reports } from "@/lib/db/schema";
+import { caseLinks } from "@/lib/db/schema";
 import { withTestDb } from "@/lib/testing/db";
-import { report } from "@/lib/testing/fixtures";
-import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
+import { report, reportOfReceipt } from "@/lib/testing/fixtures";
 import { submitReports } from "./intake";
 import { reportSchema } from "./schema";
 
@@ -23,9 +21,6 @@ async function openCasesWithLinks(n: number) {
       returning id, ref)
     insert into case_links (canonical_url, case_id) select 'https://example.org/plans/' || ref, id from c`);
 }
-
-const caseOf = async (tx: Executor, receipt: string) =>
-  (await tx.select({ caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(receipt)!))))[0]?.caseId;
 
 /** Stores a batch that takes every path (new link, known link, forwarded message matched by
  * text) and returns the rows it read from the two tables that grow with the cases. */
@@ -46,7 +41,7 @@ async function rowsReadByIntake(): Promise<Record<string, number>> {
     const counts = await tx.execute(sql`
       select relname, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) as n from pg_stat_xact_user_tables
       where relname in ('cases', 'case_links')`);
-    const caseIds = await Promise.all(out.map((o) => (o.ok ? caseOf(tx, o.value.receipt) : undefined)));
+    const caseIds = await Promise.all(out.map((o) => (o.ok ? reportOfReceipt(tx, o.value.receipt).then((r) => r?.caseId) : undefined)));
     expect(caseIds[1]).toBe(known.caseId);
     expect(caseIds[2]).toBe(forwarded.caseId);
     expect(new Set(caseIds).size).toBe(3);

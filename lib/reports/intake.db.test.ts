@@ -5,6 +5,7 @@ import { ExpectedError } from "@/lib/errors";
 import { decrypt } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
 import { withTestDb } from "@/lib/testing/db";
+import { reportOfReceipt } from "@/lib/testing/fixtures";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 import { submitReport } from "./intake";
 import { reportSchema } from "./schema";
@@ -93,7 +94,7 @@ describe("trackReport", () => {
 
   it("shows the outcome once closed", async () => {
     const res = await submitReport(conn.db, rumor(), { locale: "ar" });
-    const [r] = await conn.db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(res.receipt)!)));
+    const r = await reportOfReceipt(conn.db, res.receipt);
     const closedAt = new Date(Date.now() + 60_000);
     await conn.db.update(cases).set({ status: "debunked", statusChangedAt: closedAt }).where(eq(cases.id, r.caseId));
     expect(await trackReport(conn.db, res.receipt)).toEqual({ status: "closed", updatedAt: closedAt.toISOString(), outcome: "debunked" });

@@ -2,13 +2,19 @@ import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { createStaff, loadActor } from "@/lib/auth/staff";
 import type { Role } from "@/lib/cases/workflow";
-import type { Db } from "@/lib/db/connect";
+import type { Db, Executor } from "@/lib/db/connect";
 import { reports } from "@/lib/db/schema";
 import { submitReport } from "@/lib/reports/intake";
 import { reportSchema } from "@/lib/reports/schema";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 
 let n = 0;
+
+/** The report a receipt was given for (only its hash is stored), with its case. */
+export async function reportOfReceipt(db: Executor, receipt: string) {
+  const [row] = await db.select({ id: reports.id, caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(receipt)!)));
+  return row;
+}
 
 export async function staff(db: Db, roles: Role[], password = "correct horse battery"): Promise<Actor & { password: string }> {
   const created = await createStaff(db, { email: `staff${++n}-${Date.now()}@test.iblagh.local`, roles, password });
@@ -26,8 +32,7 @@ export async function report(db: Db, patch: Record<string, unknown> = {}, opts: 
     ...patch,
   });
   const res = await submitReport(db, input, { locale: "ar", now: opts.now });
-  const [row] = await db.select({ id: reports.id, caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(res.receipt)!)));
-  return { ...row, receipt: res.receipt };
+  return { ...(await reportOfReceipt(db, res.receipt)), receipt: res.receipt };
 }
 
 /**
