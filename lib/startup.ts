@@ -1,4 +1,5 @@
 import { getConnection } from "@/lib/db/client";
+import { maintenanceWarnings, serverSettings } from "@/lib/db/maintenance";
 import { env } from "@/lib/env";
 
 // Open the database, migrate and seed before the first visitor arrives, and stop the start
@@ -9,6 +10,10 @@ export async function startUp() {
     const started = Date.now();
     const conn = await getConnection();
     console.log(`[iblagh] database ready (${conn.engine}) in ${Date.now() - started} ms`);
+    // Embedded mode maintains itself (lib/db/maintenance.ts); a server is the operator's to set up.
+    if (conn.engine === "postgres") {
+      for (const w of maintenanceWarnings(await serverSettings(conn.db))) console.warn(`[iblagh] warning: ${w}`);
+    }
   } catch (error) {
     if (error instanceof Error && error.name === "ConfigError") {
       console.error(`[iblagh] ${error.message}`);

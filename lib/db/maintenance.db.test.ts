@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDb } from "@/lib/testing/db";
 import { report } from "@/lib/testing/fixtures";
-import { maintain } from "./maintenance";
+import { maintain, serverSettings } from "./maintenance";
 
 const conn = withTestDb();
 
@@ -13,6 +13,12 @@ const lastRuns = async () =>
   };
 
 describe("database maintenance (what autovacuum does on a server; PGlite has none)", () => {
+  it("reads the server settings that autovacuum depends on", async () => {
+    const s = await serverSettings(conn.db);
+    expect(["on", "off"]).toContain(s.autovacuum);
+    expect(["on", "off"]).toContain(s.trackCounts);
+  });
+
   it("vacuums and analyses the tables, so the planner has statistics", async () => {
     await report(conn.db);
     expect(await lastRuns()).toEqual({ last_vacuum: null, last_analyze: null });

@@ -19,6 +19,32 @@ export async function maintain(db: Db): Promise<void> {
   await db.execute(sql`vacuum (analyze)`);
 }
 
+export interface ServerSettings {
+  autovacuum: string;
+  trackCounts: string;
+}
+
+/**
+ * What an operator should hear at start when a PostgreSQL server will not maintain itself:
+ * without autovacuum (or the row counters it reads) nothing is ever analysed, and the queue's
+ * text search runs 2× slower at a million reports (docs/scaling.md). The intake no longer
+ * depends on statistics (drizzle/0011), but dead rows still pile up.
+ */
+export function maintenanceWarnings(s: ServerSettings): string[] {
+  const warnings: string[] = [];
+  if (s.trackCounts !== "on") warnings.push("track_counts is off: autovacuum cannot see which tables changed");
+  if (s.autovacuum !== "on" || s.trackCounts !== "on") {
+    warnings.push("autovacuum is off: tables are never analysed nor vacuumed; turn it on, or run VACUUM (ANALYZE) on a schedule (docs/scaling.md)");
+  }
+  return warnings;
+}
+
+export async function serverSettings(db: Db): Promise<ServerSettings> {
+  const r = await db.execute(sql`select current_setting('autovacuum') as autovacuum, current_setting('track_counts') as track_counts`);
+  const row = r.rows[0] as { autovacuum: string; track_counts: string };
+  return { autovacuum: row.autovacuum, trackCounts: row.track_counts };
+}
+
 export function scheduleEmbeddedMaintenance(db: Db): void {
   // A failed run is tried again at the next one; nothing waits on it.
   const run = () => void maintain(db).catch(() => {});
