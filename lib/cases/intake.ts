@@ -28,8 +28,11 @@ export function summarize(description: string, max = 280): string {
 export interface TextHints {
   /** Open cases whose reports read like this one, scored (≥ the merge threshold), best first. */
   text: TextMatch[];
-  /** Earlier reports of the same batch that read like this one: their index and score. */
-  like: { j: number; score: number }[];
+  /**
+   * Earlier reports of the same batch that read like this one: their index, score, and whether
+   * the text is the same (then this copy stores no bands of its own: drizzle/0012).
+   */
+  like: { j: number; score: number; same: boolean }[];
 }
 
 /**
@@ -57,7 +60,7 @@ export async function textHints(db: Executor, batch: IncomingReport[]): Promise<
         const e = batch[j];
         if (e.kind !== r.kind || !e.bandKeys.some((k) => keys.has(k))) continue;
         const score = similar(e.descriptionNorm);
-        if (score >= env.CASE_MERGE_THRESHOLD) like.push({ j, score });
+        if (score >= env.CASE_MERGE_THRESHOLD) like.push({ j, score, same: e.descriptionNorm === r.descriptionNorm });
       }
       return { text: await lookup, like };
     }),

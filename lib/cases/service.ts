@@ -9,6 +9,7 @@ import { decrypt } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
 import { bump, METRICS, recordOutcome } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
+import { keepTextCarriers } from "./carriers";
 import { summarize } from "./intake";
 import type { Priority } from "./priority";
 import { checkTransition, isFinal, isOpen, type CaseStatus, type Referral } from "./workflow";
@@ -116,6 +117,8 @@ export async function splitReport(db: Db, actorIn: Actor | null, input: { report
       .values({ kind: report.kind, category: report.category, summary, searchText: normalizeText(summary), platforms: [report.platform], reportCount: 1, firstReportAt: report.submittedAt, latestReportAt: report.submittedAt, statusChangedAt: now })
       .returning({ id: cases.id, ref: cases.ref });
     await tx.update(reports).set({ caseId: created.id }).where(eq(reports.id, report.id));
+    await keepTextCarriers(tx, created.id);
+    await keepTextCarriers(tx, old.id);
     await bump(tx, { at: now, metric: METRICS.casesOpened, breakdowns: [`kind:${report.kind}`] });
     await tx.execute(sql`insert into case_links (canonical_url, case_id) select distinct canonical_url, ${created.id}::uuid from report_links where report_id = ${report.id} on conflict do nothing`);
     // The old case keeps only the links, platforms and dates of the reports it still has.

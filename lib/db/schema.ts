@@ -169,8 +169,10 @@ export const caseLinks = pgTable(
   (t) => [primaryKey({ columns: [t.canonicalUrl, t.caseId] }), index("case_links_case_idx").on(t.caseId)],
 );
 
-// MinHash band keys of each link-less report's text (lib/text/minhash.ts): candidate duplicates
-// are found by equality on a few keys, never by scanning descriptions. A lookup reads the newest
+// MinHash band keys of link-less reports' texts (lib/text/minhash.ts): candidate duplicates
+// are found by equality on a few keys, never by scanning descriptions. A copy that joins a case
+// already holding its exact text stores none: that report carries them (drizzle/0012,
+// lib/cases/carriers.ts). A lookup reads the newest
 // rows of each key (`seq`, in insertion order): a rumour that comes back after thousands of
 // closed copies must find its new, open case among them (report ids are random).
 export const reportTextBands = pgTable(

@@ -100,7 +100,11 @@ describe("a batch of reports", () => {
       },
     });
     const [a, b] = await Promise.all([0, 1].map(() => submitReports(instance, [item(rumor({ description: text }))])));
-    expect(await caseOf(b[0])).toBe(await caseOf(a[0]));
+    const caseId = await caseOf(a[0]);
+    expect(await caseOf(b[0])).toBe(caseId);
+    // The second found the first by its bands and stored none of its own (drizzle/0012).
+    const carriers = await conn.db.execute(sql`select count(distinct b.report_id)::int as n from report_text_bands b join reports r on r.id = b.report_id where r.case_id = ${caseId}`);
+    expect((carriers.rows[0] as { n: number }).n).toBe(1);
   });
 
   it("joins an existing case and raises its priority when the batch makes a surge", async () => {

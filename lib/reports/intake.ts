@@ -122,7 +122,7 @@ type IntakeResult =
  * Stores reports as if each had been submitted alone and in this order, and returns an
  * outcome per report. Group commit: the queue in ./intake-queue.ts gathers reports that arrive
  * together, and the whole batch is one call of `iblagh_intake` (drizzle/0007; its latest form
- * is in 0011), so a burst costs one round trip per batch. Text matching of forwarded messages is scored here first
+ * is in 0012), so a burst costs one round trip per batch. Text matching of forwarded messages is scored here first
  * (MinHash, one read per such report). With an idempotency key, a retry of the same request
  * returns the first receipt (kept encrypted for the replay window) and a different request
  * under that key is refused.
@@ -140,7 +140,7 @@ export async function submitReports(db: Executor, items: { input: ReportInput; o
     metrics: { reports: METRICS.reports, opened: METRICS.casesOpened, joined: METRICS.reportsJoined },
     surge: { high: SURGE_HIGH, urgent: SURGE_URGENT },
     open_statuses: OPEN_STATUSES,
-    items: prepared.map((p, i) => ({ ...p.row, text: hints[i].text.map((t) => ({ case_id: t.caseId, score: t.score })), like: hints[i].like })),
+    items: prepared.map((p, i) => ({ ...p.row, text: hints[i].text.map((t) => ({ case_id: t.caseId, report_id: t.reportId, score: t.score })), like: hints[i].like })),
   };
   const result = await db.execute(sql`select iblagh_intake(${jsonParam(payload, "jsonb")}) as r`);
   const outcomes = (result.rows[0] as { r: IntakeResult[] }).r;
