@@ -37,7 +37,9 @@ export async function report(db: Db, patch: Record<string, unknown> = {}, opts: 
 
 /**
  * `n` more copies of a case's one forwarded message, with its MinHash bands, written in one
- * statement: a message reported thousands of times, without thousands of intake calls.
+ * statement: a message reported thousands of times, without thousands of intake calls. Each copy
+ * gets bands, as before drizzle/0012 (intake now stores them once per case): the worst case for
+ * the bounded band reads, and what databases older than 0012 hold.
  */
 export async function copyReports(db: Db, caseId: string, n: number) {
   await db.execute(sql`
