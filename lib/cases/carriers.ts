@@ -7,10 +7,10 @@ import { bandKeys } from "@/lib/text/minhash";
  * A forwarded message's copies store no MinHash bands of their own (drizzle/0012): a case is
  * found by text through the one report of it that carries them. When a report moves to another
  * case, each of the two cases must still hold a carrier for every text among its forwarded
- * messages: the earliest report of a text that has none in the case gets its bands. Returns how
- * many reports were given bands. Reads every link-less report of the case once (a split is rare).
+ * messages: the earliest report of a text that has none in the case gets its bands. Reads every
+ * link-less report of the case once (a split is rare).
  */
-export async function keepTextCarriers(tx: Executor, caseId: string): Promise<number> {
+export async function keepTextCarriers(tx: Executor, caseId: string): Promise<void> {
   const result = await tx.execute(sql`
     select (array_agg(r.id order by r.submitted_at, r.id))[1] as id, r.description_norm as norm
     from reports r
@@ -24,5 +24,4 @@ export async function keepTextCarriers(tx: Executor, caseId: string): Promise<nu
     if (keys.length === 0) continue;
     await tx.execute(sql`insert into report_text_bands (band_key, report_id) select k, ${id}::uuid from unnest(${`{${keys.join(",")}}`}::bigint[]) k`);
   }
-  return uncarried.length;
 }

@@ -34,7 +34,8 @@ export function maintenanceWarnings(s: ServerSettings): string[] {
   const warnings: string[] = [];
   if (s.trackCounts !== "on") warnings.push("track_counts is off: autovacuum cannot see which tables changed");
   if (s.autovacuum !== "on" || s.trackCounts !== "on") {
-    warnings.push("autovacuum is off: tables are never analysed nor vacuumed; turn it on, or run VACUUM (ANALYZE) on a schedule (docs/scaling.md)");
+    const state = s.autovacuum === "on" ? "cannot run" : "is off";
+    warnings.push(`autovacuum ${state}: tables are never analysed nor vacuumed; turn it on, or run VACUUM (ANALYZE) on a schedule (docs/scaling.md)`);
   }
   return warnings;
 }
