@@ -1,10 +1,9 @@
-import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { submitReports } from "@/lib/reports/intake";
 import { reportSchema } from "@/lib/reports/schema";
 import { withTestDb } from "@/lib/testing/db";
-import { reportOfReceipt, staff } from "@/lib/testing/fixtures";
+import { reportOfReceipt, staff, textCarriersOf } from "@/lib/testing/fixtures";
 import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
 import { findCasesByText } from "./match";
@@ -27,9 +26,7 @@ async function submit(...batches: string[][]) {
   return stored;
 }
 
-/** The reports of a case that carry band rows. */
-const carriersOf = async (caseId: string) =>
-  ((await conn.db.execute(sql`select distinct b.report_id as id from report_text_bands b join reports r on r.id = b.report_id where r.case_id = ${caseId}`)).rows as { id: string }[]).map((r) => r.id).sort();
+const carriersOf = (caseId: string) => textCarriersOf(conn.db, caseId);
 
 /** The open cases a new copy of the text would be matched to. */
 const foundBy = async (text: string) => {

@@ -4,7 +4,7 @@ import { PRIORITIES, raisedPriority, SURGE_HIGH } from "@/lib/cases/priority";
 import { caseEvents, cases, rateLimits, reports } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { withTestDb } from "@/lib/testing/db";
-import { copyReports, reportOfReceipt } from "@/lib/testing/fixtures";
+import { copyReports, reportOfReceipt, textCarriersOf } from "@/lib/testing/fixtures";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 import { submitReport, submitReports, type IntakeOutcome } from "./intake";
 import { IntakeQueue } from "./intake-queue";
@@ -103,8 +103,7 @@ describe("a batch of reports", () => {
     const caseId = await caseOf(a[0]);
     expect(await caseOf(b[0])).toBe(caseId);
     // The second found the first by its bands and stored none of its own (drizzle/0012).
-    const carriers = await conn.db.execute(sql`select count(distinct b.report_id)::int as n from report_text_bands b join reports r on r.id = b.report_id where r.case_id = ${caseId}`);
-    expect((carriers.rows[0] as { n: number }).n).toBe(1);
+    expect(await textCarriersOf(conn.db, caseId)).toHaveLength(1);
   });
 
   it("joins an existing case and raises its priority when the batch makes a surge", async () => {

@@ -122,10 +122,10 @@ type IntakeResult =
  * Stores reports as if each had been submitted alone and in this order, and returns an
  * outcome per report. Group commit: the queue in ./intake-queue.ts gathers reports that arrive
  * together, and the whole batch is one call of `iblagh_intake` (drizzle/0007; its latest form
- * is in 0012), so a burst costs one round trip per batch. Text matching of forwarded messages is scored here first
- * (MinHash, one read per such report). With an idempotency key, a retry of the same request
- * returns the first receipt (kept encrypted for the replay window) and a different request
- * under that key is refused.
+ * is in 0012), so a burst costs one round trip per batch. Text matching of forwarded messages
+ * is scored here first (MinHash, one read per distinct text of the batch). With an idempotency
+ * key, a retry of the same request returns the first receipt (kept encrypted for the replay
+ * window) and a different request under that key is refused.
  */
 export async function submitReports(db: Executor, items: { input: ReportInput; opts: IntakeOptions }[]): Promise<IntakeOutcome[]> {
   const { encryptionKey } = getSecrets();

@@ -52,3 +52,9 @@ export async function copyReports(db: Db, caseId: string, n: number) {
     insert into report_text_bands (band_key, report_id)
     select b.band_key, c.id from copies c, report_text_bands b where b.report_id = (select id from src)`);
 }
+
+/** The reports of a case that carry its texts' MinHash band rows (one per text since drizzle/0012). */
+export async function textCarriersOf(db: Executor, caseId: string): Promise<string[]> {
+  const result = await db.execute(sql`select distinct b.report_id as id from report_text_bands b join reports r on r.id = b.report_id where r.case_id = ${caseId}`);
+  return (result.rows as { id: string }[]).map((r) => r.id).sort();
+}
