@@ -53,7 +53,8 @@ describe("reportSchema", () => {
     [{ urls: [42] }, "urls.0", "validation.urlInvalid"],
     [{ description: "x".repeat(5001) }, "description", "validation.descriptionTooLong"],
     [{ description: 12345 }, "description", "validation.descriptionTooShort"],
-    [{ description: `   ${"\u0000".repeat(30)}abc   ` }, "description", "validation.descriptionTooShort"],
+    [{ description: `   ${"\u0000".repeat(30)}abc   ` }, "description", "validation.textIllFormed"],
+    [{ description: `   ${"\u200B".repeat(30)}abc   ` }, "description", "validation.descriptionTooShort"],
     [{ seenAt: "yesterday" }, "seenAt", "validation.seenAtInvalid"],
     [{ seenAt: "2999-01-01" }, "seenAt", "validation.seenAtFuture"],
     [{ seenAt: "1999-12-31" }, "seenAt", "validation.seenAtTooOld"],
@@ -67,10 +68,25 @@ describe("reportSchema", () => {
     expect(errorsOf({ ...valid, ...patch })[path]).toBe(key);
   });
 
-  it("cleans what it keeps: controls and null bytes out, digits and phone separators normalised", () => {
+  it.each([
+    [{ description: "خبر زائف عن حادث سير لم يقع \ud800 في طنجة" }, "description"],
+    [{ description: "خبر زائف عن حادث سير\u0000 لم يقع في طنجة" }, "description"],
+    [{ description: "خبر زائف عن حادث سير\u0007 لم يقع في طنجة" }, "description"],
+    [{ urls: ["https://x.com/a/status/1\ud800"] }, "urls.0"],
+    [{ urls: ["https://x.com/a\u0000/status/1"] }, "urls.0"],
+  ])("refuses ill-formed text %j with a field error, not a repair", (patch, path) => {
+    expect(errorsOf({ ...valid, ...patch })[path]).toBe("validation.textIllFormed");
+  });
+
+  it("keeps newlines, tabs and paired surrogates (emoji) in a description", () => {
+    const r = reportSchema.parse({ ...valid, description: "خبر زائف\n\tعن حادث سير لم يقع 🚨 في طنجة" });
+    expect(r.description).toBe("خبر زائف\n\tعن حادث سير لم يقع 🚨 في طنجة");
+  });
+
+  it("cleans what it keeps: zero-width and bidi controls out, digits and phone separators normalised", () => {
     const r = reportSchema.parse({
       ...valid,
-      description: "\u0000 خبر زائف\u0007 عن حادث سير لم يقع في طنجة \u200B",
+      description: "\u202E خبر زائف\u200B عن حادث سير لم يقع في طنجة \u200B",
       contact: { email: " citizen@example.ma ", phone: "+212 ٦٠٠-٠٠٠ ٠٠٠" },
       seenAt: "2025-06-01",
     });

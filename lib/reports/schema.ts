@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { LOCALES } from "@/lib/i18n/config";
 import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
-import { stripControl, toAsciiDigits } from "@/lib/text/normalize";
+import { isWellFormedLink, isWellFormedText, stripControl, toAsciiDigits } from "@/lib/text/normalize";
 import { ALL_CATEGORIES, CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, KINDS, MAX_URLS, type Kind } from "./categories";
 
 // One schema for the form (zodResolver), the server action and POST /api/v1/reports.
@@ -68,6 +68,8 @@ export const reportSchema = z
       z
         .array(
           z.string({ error: "validation.urlInvalid" }).check(
+            // First, so it is the error shown: such text never reaches the database.
+            z.refine(isWellFormedLink, "validation.textIllFormed"),
             z.maxLength(2048, "validation.urlTooLong"),
             z.refine((u) => canonicalizeUrl(u) !== null, "validation.urlInvalid"),
           ),
@@ -76,11 +78,13 @@ export const reportSchema = z
         .check(z.maxLength(MAX_URLS, "validation.tooManyUrls")),
     ),
     platform: preprocess(blankToUndefined, z.optional(z.enum(PLATFORMS, { error: "validation.platformInvalid" }))),
-    description: preprocess(
-      cleanString,
-      z
-        .string({ error: "validation.descriptionTooShort" })
-        .check(z.minLength(DESCRIPTION_MIN, "validation.descriptionTooShort"), z.maxLength(DESCRIPTION_MAX, "validation.descriptionTooLong")),
+    // Ill-formed text is refused, not silently repaired: the citizen sees what was wrong.
+    description: z.pipe(
+      z.string({ error: "validation.descriptionTooShort" }).check(z.refine(isWellFormedText, "validation.textIllFormed")),
+      z.pipe(
+        z.transform((s: string) => cleanString(s) as string),
+        z.string().check(z.minLength(DESCRIPTION_MIN, "validation.descriptionTooShort"), z.maxLength(DESCRIPTION_MAX, "validation.descriptionTooLong")),
+      ),
     ),
     seenAt: preprocess(blankToUndefined, z.optional(seenAtSchema)),
     contact: contactSchema,

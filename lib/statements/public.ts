@@ -6,6 +6,7 @@ import { statements, statementVersions, type Appearance, type StatementContent, 
 import type { Locale } from "@/lib/i18n/config";
 import { PLATFORMS } from "@/lib/text/canonical-url";
 import { normalizeText } from "@/lib/text/normalize";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { STATEMENT_TYPES, type StatementType } from "./schema";
 
 export const PUBLIC_STATUSES = ["published", "withdrawn"];
@@ -37,16 +38,6 @@ export interface PublicStatementItem {
   lang: Locale;
 }
 
-const cursorOf = (publishedAt: Date, id: string) => Buffer.from(JSON.stringify([publishedAt.toISOString(), id])).toString("base64url");
-function parseCursor(c?: string): [string, string] | null {
-  try {
-    const v = c ? JSON.parse(Buffer.from(c, "base64url").toString("utf8")) : null;
-    return Array.isArray(v) && v.length === 2 && !Number.isNaN(Date.parse(v[0])) && /^[0-9a-f-]{36}$/i.test(v[1]) ? [v[0], v[1]] : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Published (and withdrawn, marked) statements, newest first, by cursor. */
 export async function listPublicStatements(db: Executor, locale: Locale, q: StatementListQuery, limit = 20) {
   const where: (SQL | undefined)[] = [inArray(statements.status, PUBLIC_STATUSES)];
@@ -55,8 +46,8 @@ export async function listPublicStatements(db: Executor, locale: Locale, q: Stat
   if (q.platform) where.push(sql`${statements.appearances} @> ${JSON.stringify([{ platform: q.platform }])}::jsonb`);
   const norm = q.q ? normalizeText(q.q) : "";
   if (norm) where.push(sql`${statements.searchText} like ${`%${norm.replace(/[%_\\]/g, "\\$&")}%`}`);
-  const cursor = parseCursor(q.cursor);
-  if (cursor) where.push(or(lt(statements.publishedAt, new Date(cursor[0])), and(eq(statements.publishedAt, new Date(cursor[0])), lt(statements.id, cursor[1]))));
+  const cursor = decodeCursor(q.cursor);
+  if (cursor) where.push(or(lt(statements.publishedAt, cursor[0]), and(eq(statements.publishedAt, cursor[0]), lt(statements.id, cursor[1]))));
   const rows = await db
     .select({ id: statements.id, slug: statements.slug, type: statements.type, status: statements.status, publishedAt: statements.publishedAt, content: statementVersions.content })
     .from(statements)
@@ -69,7 +60,7 @@ export async function listPublicStatements(db: Executor, locale: Locale, q: Stat
     return { slug: r.slug!, type: r.type as StatementType, title: text.title, summary: text.summary, publishedAt: r.publishedAt!.toISOString(), url: `/${locale}/statements/${r.slug}`, status: r.status as "published", lang };
   });
   const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit && last ? cursorOf(last.publishedAt!, last.id) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.publishedAt!, last.id) : null };
 }
 
 export interface PublicStatement {

@@ -49,3 +49,17 @@ export function normalizeText(input: string): string {
 export function stripControl(input: string): string {
   return input.replace(CONTROL, "");
 }
+
+// A UTF-16 surrogate without its pair: PostgreSQL cannot store it (jsonb and text refuse it).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// C0 and C1 controls (NUL among them) but newline, carriage return and tab.
+const TEXT_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// In a link even whitespace controls are out: no URL carries them.
+const LINK_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/**
+ * Text a citizen could have typed: no lone surrogate, no control character but newline and tab.
+ * A regex, not String.prototype.isWellFormed: the schema also runs on older phones' browsers.
+ */
+export const isWellFormedText = (s: string) => !LONE_SURROGATE.test(s) && !TEXT_CONTROL.test(s);
+export const isWellFormedLink = (s: string) => !LONE_SURROGATE.test(s) && !LINK_CONTROL.test(s);
