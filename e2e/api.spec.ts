@@ -70,11 +70,18 @@ test("bad input never produces a 500", async ({ request }) => {
     expect(res.status(), data.slice(0, 60)).toBeLessThan(500);
     expect(await res.json()).toHaveProperty("error");
   }
-  // Control characters and mixed scripts in an otherwise valid report are cleaned, not refused.
-  for (const description of [`${report().description}\u0000\u0000`, `ok ${"\u0000\u0007\u202E".repeat(10)} خليط Mixed scripts مختلطة ${Date.now()}`]) {
-    const res = await request.post("/api/v1/reports", { data: { ...report(), description } });
-    expect(res.status()).toBe(201);
+  // Text PostgreSQL cannot store (a lone surrogate, NUL) is refused with a field error, not a 500.
+  for (const patch of [{ description: `${report().description}\u0000\u0000` }, { description: `${report().description} \ud800` }, { urls: ["https://x.com/a/status/1\ud800"] }]) {
+    const res = await request.post("/api/v1/reports", { data: { ...report(), ...patch } });
+    expect(res.status(), JSON.stringify(patch)).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("textIllFormed");
   }
+  // Bidi and zero-width controls and mixed scripts in an otherwise valid report are cleaned, not refused.
+  const res = await request.post("/api/v1/reports", { data: { ...report(), description: `ok ${"\u200B\u202E".repeat(10)} خليط Mixed scripts مختلطة ${Date.now()}` } });
+  expect(res.status()).toBe(201);
+  // A forged statements cursor whose date PostgreSQL would refuse is no cursor.
+  const forged = Buffer.from(JSON.stringify(["+275760-09-13T00:00:00.000Z", "0b4a3c1e-8f2d-4a6b-9c1d-2e3f4a5b6c7d"])).toString("base64url");
+  expect((await request.get(`/api/v1/statements?cursor=${forged}`)).status()).toBe(200);
 });
 
 test("oversized, non-JSON and malformed requests get their own status", async ({ request }) => {
