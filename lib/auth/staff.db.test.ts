@@ -37,6 +37,17 @@ describe("authenticate", () => {
     expect(await authenticate(conn.db, { email: s.email, password: s.password }, "client-fresh", later)).toMatchObject({ ok: true });
   });
 
+  it("checks at most 5 passwords of a burst sent at once, for one account or from one client", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    const account = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(conn.db, { email: s.email, password: `guess${i}` }, `burst-a${i}`)));
+    expect(account.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE_FAILURES);
+    expect(account.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(20 - THROTTLE_FAILURES);
+    const client = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(conn.db, { email: `burst${i}@test.iblagh.local`, password: "x" }, "burst-client")));
+    expect(client.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE_FAILURES);
+    const recorded = await conn.db.select().from(signInAttempts).where(eq(signInAttempts.clientHash, "burst-client"));
+    expect(recorded).toHaveLength(THROTTLE_FAILURES);
+  });
+
   it("throttles a client that guesses across accounts", async () => {
     for (let i = 0; i < THROTTLE_FAILURES; i++) await authenticate(conn.db, { email: `guess${i}@test.iblagh.local`, password: "x" }, "client-d");
     const s = await staff(conn.db, ["moderator"]);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, lt, min, or } from "drizzle-orm";
+import { and, count, eq, gt, lt, min, or, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { ROLES, type Role } from "@/lib/cases/workflow";
 import type { Db } from "@/lib/db/connect";
@@ -78,15 +78,24 @@ export async function authenticate(db: Db, input: { email: string; password: str
   const emailHash = keyedHash(email, key, "staff-email");
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
 
-  const [recent] = await db
-    .select({ failures: count(), oldest: min(signInAttempts.at) })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since), or(eq(signInAttempts.emailHash, emailHash), eq(signInAttempts.clientHash, client))));
-  if (recent.failures >= THROTTLE_FAILURES) {
-    const retryAfter = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
-    await db.transaction((tx) => recordAudit(tx, { actorEmail: email, action: "sign_in.throttled", details: { client } }));
-    return { ok: false, reason: "throttled", retryAfter };
-  }
+  // Count and claim in one transaction under a lock per account and per client: of a burst sent
+  // at once, at most THROTTLE_FAILURES attempts get past this point. The claim is recorded as a
+  // failure before the password is checked, and turned into a success afterwards.
+  const claim = await db.transaction(async (tx) => {
+    for (const k of [emailHash, client].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${k}, 15))`);
+    const [recent] = await tx
+      .select({ failures: count(), oldest: min(signInAttempts.at) })
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since), or(eq(signInAttempts.emailHash, emailHash), eq(signInAttempts.clientHash, client))));
+    if (recent.failures >= THROTTLE_FAILURES) {
+      const retryAfter = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
+      await recordAudit(tx, { actorEmail: email, action: "sign_in.throttled", details: { client } });
+      return { throttled: true as const, retryAfter };
+    }
+    const [row] = await tx.insert(signInAttempts).values({ emailHash, clientHash: client, succeeded: false, at: now }).returning({ id: signInAttempts.id });
+    return { throttled: false as const, id: row.id };
+  });
+  if (claim.throttled) return { ok: false, reason: "throttled", retryAfter: claim.retryAfter };
 
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
   let failure: SignInFailure | null = null;
@@ -103,7 +112,8 @@ export async function authenticate(db: Db, input: { email: string; password: str
   // A missing code is a step of the sign-in, not a failed guess.
   const counts = failure !== "totp_required";
   await db.transaction(async (tx) => {
-    if (counts) await tx.insert(signInAttempts).values({ emailHash, clientHash: client, succeeded: failure === null, at: now });
+    if (!counts) await tx.delete(signInAttempts).where(eq(signInAttempts.id, claim.id));
+    else if (failure === null) await tx.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, claim.id));
     if (counts) {
       await recordAudit(tx, {
         actorId: user?.id ?? null,
