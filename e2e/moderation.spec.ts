@@ -92,21 +92,52 @@ test("roles: an admin cannot work cases (403) but reads the audit trail; a moder
   await context.close();
 });
 
-test("a staff member enrols TOTP and then needs the code to sign in", async ({ page }, testInfo) => {
+test("a staff member enrols TOTP, signs in again with a fresh code, and a replayed code is refused", async ({ page }, testInfo) => {
   const email = `totp${testInfo.retry}@e2e.iblagh.local`;
   const password = `e2e-totp-password-${testInfo.retry}`;
   await signIn(page, email, { password, locale: "en", next: "/en/moderation/profile" });
   await expect(page).toHaveURL(/\/en\/moderation\/profile/);
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   const totp = new TOTP({ secret, algorithm: "SHA1", digits: 6, period: 30 });
-  await page.getByLabel(messages.en.staff.profile.totpCode).fill(totp.generate());
+  const enrolCode = totp.generate();
+  await page.getByLabel(messages.en.staff.profile.totpCode).fill(enrolCode);
   await page.getByRole("button", { name: messages.en.staff.profile.totpEnable }).click();
-  await expect(page.getByTestId("totp-enabled")).toBeVisible();
-
-  await page.getByRole("button", { name: messages.en.staff.nav.signOut }).click();
+  // A changed second factor ends the session: sign in again with it.
   await expect(page).toHaveURL(/\/en\/moderation\/sign-in/);
+  await expect(page.getByTestId("sign-in-notice")).toHaveText(messages.en.staff.signIn.notice_totp_on);
+
   await signIn(page, email, { password, locale: "en" });
   await expect(page.getByTestId("sign-in-error")).toHaveText(messages.en.staff.signIn.totp_required);
-  await signIn(page, email, { password, locale: "en", code: totp.generate() });
+  // The enrolment code was spent: a replay within its window is refused.
+  await signIn(page, email, { password, locale: "en", code: enrolCode });
+  await expect(page.getByTestId("sign-in-error")).toHaveText(messages.en.staff.signIn.totp_invalid);
+  await signIn(page, email, { password, locale: "en", code: totp.generate({ timestamp: Date.now() + 30_000 }) });
   await expectSignedIn(page, "en");
 });
+
+for (const how of ["the sign-out button", "Auth.js's /api/auth/signout"] as const) {
+  test(`after signing out with ${how}, a copied session cookie no longer works`, async ({ page, browser }, testInfo) => {
+    // Signing out ends every session of the account: an account of its own, not a shared demo one.
+    const n = testInfo.retry * 2 + (how === "the sign-out button" ? 0 : 1);
+    await signIn(page, `signout${n}@e2e.iblagh.local`, { password: `e2e-signout-password-${n}`, locale: "en" });
+    await expectSignedIn(page, "en");
+    const copied = (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token"));
+    expect(copied.length).toBeGreaterThan(0);
+
+    if (how === "the sign-out button") {
+      await page.getByRole("button", { name: messages.en.staff.nav.signOut }).click();
+      await expect(page).toHaveURL(/\/en\/moderation\/sign-in/);
+    } else {
+      const csrf = await (await page.request.get("/api/auth/csrf")).json();
+      const res = await page.request.post("/api/auth/signout", { form: { csrfToken: csrf.csrfToken }, maxRedirects: 0 });
+      expect(res.status()).toBeLessThan(400);
+    }
+
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    await stolen.goto("/en/moderation");
+    await expect(stolen).toHaveURL(/\/en\/moderation\/sign-in/);
+    await thief.close();
+  });
+}

@@ -1,10 +1,13 @@
 import { getConnection } from "@/lib/db/client";
 import { maintenanceWarnings, serverSettings } from "@/lib/db/maintenance";
 import { env } from "@/lib/env";
+import { installLogRedaction } from "@/lib/http/log-error";
 
 // Open the database, migrate and seed before the first visitor arrives, and stop the start
 // with its reason when the configuration cannot work.
 export async function startUp() {
+  // Before anything can fail: no report text reaches the log, whoever logs the error.
+  installLogRedaction();
   if (env.NEXT_PHASE === "phase-production-build") return;
   try {
     const started = Date.now();

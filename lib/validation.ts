@@ -21,3 +21,7 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors 
   }
   return out;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A well-formed UUID: anything else is refused before it reaches a uuid column (no 500). */
+export const isUuid = (s: string): boolean => UUID.test(s);

@@ -67,7 +67,7 @@ async function main() {
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL at DATABASE_URL.`,
     "Commands: `DATABASE_URL=… npm run db:generate -- --reports 1000000` then `DATABASE_URL=… npm run build && npm run bench`.",
-    "Load comes from autocannon in the bench process (32 connections, 8 s, median of 3 runs; a ratio is the median of 3 ratios of runs made back to back); the server is `next start` in its own process. SQL scenarios: median of 3 runs on a fresh connection each; SQL time is the sum of EXPLAIN ANALYZE execution times of the statements a call runs.",
+    "Load comes from autocannon in the bench process (32 connections, 8 s, median of 3 runs; a ratio is the median of 3 ratios of runs made back to back); the server is `npm start` (scripts/server.mjs) in its own process. SQL scenarios: median of 3 runs on a fresh connection each; SQL time is the sum of EXPLAIN ANALYZE execution times of the statements a call runs.",
     "",
     "| Scenario | Measured | Target | |",
     "|---|---|---|---|",

@@ -12,8 +12,12 @@ if [ -z "${E2E_SKIP_BUILD:-}" ]; then npx next build; fi
 # Prerendering opened the database from build workers, whose pid may still be in the owner file
 # (or reused by another process by now): the build is over, so nobody owns it.
 rm -f "$DATA_DIR/pglite.pid"
-# Accounts that tests change (TOTP enrolment), one per retry, created before the app owns the database.
+# Accounts that tests change (TOTP enrolment, sign-out ending every session), one per retry,
+# created before the app owns the database.
 for i in 0 1 2; do
   npm run -s staff -- create --email "totp$i@e2e.iblagh.local" --role moderator --password "e2e-totp-password-$i" >/dev/null
 done
-exec npx next start -p "${E2E_PORT:-3100}"
+for i in 0 1 2 3 4 5; do
+  npm run -s staff -- create --email "signout$i@e2e.iblagh.local" --role moderator --password "e2e-signout-password-$i" >/dev/null
+done
+NODE_ENV=production exec node scripts/server.mjs -p "${E2E_PORT:-3100}"

@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientKey } from "@/lib/http/request";
 import { getSecrets } from "@/lib/security/secrets";
-import { authenticate, type SignInFailure } from "./staff";
+import { isUuid } from "@/lib/validation";
+import { authenticate, endSessions, type SignInFailure } from "./staff";
 
 export const SESSION_HOURS = 8;
 
@@ -35,18 +36,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           clientKey(request.headers),
         );
         if (!res.ok) throw new SignInRefused(res.reason, res.retryAfter);
-        return { id: res.actor.id, email: res.actor.email };
+        return { id: res.actor.id, email: res.actor.email, epoch: res.actor.sessionEpoch };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.epoch = user.epoch;
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      session.user.epoch = typeof token.epoch === "number" ? token.epoch : -1;
       return session;
+    },
+  },
+  events: {
+    // Auth.js's own /api/auth/signout ends the account's sessions too, not only this cookie.
+    async signOut(message) {
+      const uid = "token" in message ? message.token?.uid : undefined;
+      if (typeof uid === "string" && isUuid(uid)) await endSessions(await getDb(), uid);
     },
   },
 }));

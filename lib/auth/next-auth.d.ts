@@ -2,6 +2,9 @@ import "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email?: string | null; name?: string | null };
+    user: { id: string; epoch: number; email?: string | null; name?: string | null };
+  }
+  interface User {
+    epoch?: number;
   }
 }

@@ -5,15 +5,15 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Actor } from "./actor";
 import { auth } from "./config";
-import { loadActor } from "./staff";
+import { loadSessionActor } from "./staff";
 
 export type SessionActor = Actor & { totpEnabled: boolean };
 
-/** The staff member behind this request, reloaded from the database (disabled → null). */
+/** The staff member behind this request, reloaded from the database (disabled or ended → null). */
 export async function currentActor(): Promise<SessionActor | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadActor(await getDb(), session.user.id);
+  return loadSessionActor(await getDb(), session.user.id, session.user.epoch);
 }
 
 /**

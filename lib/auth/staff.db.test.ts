@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, signInAttempts } from "@/lib/db/schema";
+import { auditEvents, signInAttempts, staffUsers } from "@/lib/db/schema";
 import { withTestDb } from "@/lib/testing/db";
 import { staff } from "@/lib/testing/fixtures";
-import { ATTEMPTS_KEPT_MS, authenticate, enableTotp, loadActor, purgeSignInAttempts, setStaffDisabled, THROTTLE_FAILURES } from "./staff";
+import { decrypt } from "@/lib/security/crypto";
+import { getSecrets } from "@/lib/security/secrets";
+import { ATTEMPTS_KEPT_MS, authenticate, enableTotp, endSessions, loadActor, loadSessionActor, purgeSignInAttempts, removeTotp, resetTotp, setStaffDisabled, THROTTLE_FAILURES } from "./staff";
 import { newTotpSecret, totpCode } from "./totp";
 
 const conn = withTestDb();
@@ -58,11 +60,75 @@ describe("authenticate", () => {
   it("asks for the TOTP code once enrolled, and checks it", async () => {
     const s = await staff(conn.db, ["publisher"]);
     const secret = newTotpSecret();
-    expect(await enableTotp(conn.db, s, secret, "000000")).toBe(false);
-    expect(await enableTotp(conn.db, s, secret, totpCode(secret))).toBe(true);
+    expect(await enableTotp(conn.db, s, secret, "000000")).toBe("invalid_code");
+    expect(await enableTotp(conn.db, s, secret, totpCode(secret))).toBe("ok");
     expect(await authenticate(conn.db, { email: s.email, password: s.password }, "client-f")).toEqual({ ok: false, reason: "totp_required" });
     expect(await authenticate(conn.db, { email: s.email, password: s.password, code: "123456" }, "client-f")).toEqual({ ok: false, reason: "totp_invalid" });
-    expect(await authenticate(conn.db, { email: s.email, password: s.password, code: totpCode(secret) }, "client-f")).toMatchObject({ ok: true, actor: { totpEnabled: true } });
+    const next = totpCode(secret, Date.now() + 30_000);
+    expect(await authenticate(conn.db, { email: s.email, password: s.password, code: next }, "client-f")).toMatchObject({ ok: true, actor: { totpEnabled: true } });
+  });
+});
+
+describe("a TOTP code", () => {
+  it("is accepted once: a replay within its window is refused, even sent at once", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    const secret = newTotpSecret();
+    expect(await enableTotp(conn.db, s, secret, totpCode(secret))).toBe("ok");
+    // The enrolment code itself is spent.
+    expect(await authenticate(conn.db, { email: s.email, password: s.password, code: totpCode(secret) }, "replay-a")).toEqual({ ok: false, reason: "totp_invalid" });
+    const code = totpCode(secret, Date.now() + 30_000);
+    const burst = await Promise.all(Array.from({ length: 3 }, (_, i) => authenticate(conn.db, { email: s.email, password: s.password, code }, `replay-b${i}`)));
+    expect(burst.filter((r) => r.ok)).toHaveLength(1);
+  });
+});
+
+describe("changing the second factor", () => {
+  it("needs the current code to replace or remove it; an admin reset needs none and is audited", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    const first = newTotpSecret();
+    expect(await enableTotp(conn.db, s, first, totpCode(first))).toBe("ok");
+    const second = newTotpSecret();
+    // A stolen session knows no current code: the secret stays.
+    expect(await enableTotp(conn.db, s, second, totpCode(second))).toBe("current_code_invalid");
+    expect(await enableTotp(conn.db, s, second, totpCode(second), "123456")).toBe("current_code_invalid");
+    expect(await removeTotp(conn.db, s, "123456")).toBe("current_code_invalid");
+    const [kept] = await conn.db.select({ enc: staffUsers.totpSecretEnc }).from(staffUsers).where(eq(staffUsers.id, s.id));
+    expect(decrypt(kept.enc!, getSecrets().encryptionKey)).toBe(first);
+
+    expect(await enableTotp(conn.db, s, second, totpCode(second), totpCode(first, Date.now() + 30_000))).toBe("ok");
+    expect(await removeTotp(conn.db, s, totpCode(second, Date.now() + 30_000))).toBe("ok");
+    expect((await loadActor(conn.db, s.id))?.totpEnabled).toBe(false);
+
+    expect(await enableTotp(conn.db, s, first, totpCode(first, Date.now() - 30_000))).toBe("ok");
+    await resetTotp(conn.db, s.email);
+    expect((await loadActor(conn.db, s.id))?.totpEnabled).toBe(false);
+    const actions = (await conn.db.select({ a: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, s.id))).map((r) => r.a);
+    expect(actions).toEqual(expect.arrayContaining(["totp.enrolled", "totp.replaced", "totp.removed", "totp.reset"]));
+  });
+});
+
+describe("sessions", () => {
+  it("end at the next request after sign-out, disabling or a 2FA change", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    const signedIn = await authenticate(conn.db, { email: s.email, password: s.password }, "epoch-a");
+    if (!signedIn.ok) throw new Error("sign-in failed");
+    const epoch = signedIn.actor.sessionEpoch;
+    expect(await loadSessionActor(conn.db, s.id, epoch)).toMatchObject({ id: s.id });
+    // A token issued before epochs existed, or forged without one, is nobody.
+    expect(await loadSessionActor(conn.db, s.id, undefined)).toBeNull();
+
+    await endSessions(conn.db, s.id);
+    expect(await loadSessionActor(conn.db, s.id, epoch)).toBeNull();
+    expect(await loadSessionActor(conn.db, s.id, epoch + 1)).toMatchObject({ id: s.id });
+
+    await setStaffDisabled(conn.db, s.email, true);
+    await setStaffDisabled(conn.db, s.email, false);
+    expect(await loadSessionActor(conn.db, s.id, epoch + 1)).toBeNull();
+
+    const secret = newTotpSecret();
+    const current = (await loadActor(conn.db, s.id))!.sessionEpoch;
+    expect(await enableTotp(conn.db, s, secret, totpCode(secret))).toBe("ok");
+    expect(await loadSessionActor(conn.db, s.id, current)).toBeNull();
   });
 });
 

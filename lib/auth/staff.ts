@@ -1,16 +1,17 @@
 import "server-only";
-import { and, count, eq, gt, lt, min, or, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lt, min, or, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { ROLES, type Role } from "@/lib/cases/workflow";
-import type { Db } from "@/lib/db/connect";
+import type { Db, Tx } from "@/lib/db/connect";
 import { signInAttempts, staffUsers } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { atMostEvery } from "@/lib/housekeeping";
 import { decrypt, encrypt, keyedHash } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
+import { isUuid } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { burnPasswordTime, generatePassword, hashPassword, verifyPassword } from "./password";
-import { checkTotp } from "./totp";
+import { totpStep } from "./totp";
 
 export const THROTTLE_FAILURES = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
@@ -45,7 +46,7 @@ export async function setStaffDisabled(db: Db, emailIn: string, disabled: boolea
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(staffUsers)
-      .set({ disabledAt: disabled ? new Date() : null })
+      .set({ disabledAt: disabled ? new Date() : null, sessionEpoch: sql`${staffUsers.sessionEpoch} + 1` })
       .where(eq(staffUsers.email, email))
       .returning({ id: staffUsers.id });
     if (!row) throw new ExpectedError("not_found");
@@ -53,19 +54,33 @@ export async function setStaffDisabled(db: Db, emailIn: string, disabled: boolea
   });
 }
 
-/** The staff member behind a session, fresh from the database: a disabled account is nobody. */
-export async function loadActor(db: Db, id: string | undefined | null): Promise<(Actor & { totpEnabled: boolean }) | null> {
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+/** A staff member by id, fresh from the database: a disabled account is nobody. */
+export async function loadActor(db: Db, id: string | undefined | null): Promise<(Actor & { totpEnabled: boolean; sessionEpoch: number }) | null> {
+  if (!id || !isUuid(id)) return null;
   const [row] = await db
-    .select({ id: staffUsers.id, email: staffUsers.email, roles: staffUsers.roles, disabledAt: staffUsers.disabledAt, totpEnabledAt: staffUsers.totpEnabledAt })
+    .select({ id: staffUsers.id, email: staffUsers.email, roles: staffUsers.roles, disabledAt: staffUsers.disabledAt, totpEnabledAt: staffUsers.totpEnabledAt, sessionEpoch: staffUsers.sessionEpoch })
     .from(staffUsers)
     .where(eq(staffUsers.id, id));
   if (!row || row.disabledAt) return null;
-  return { id: row.id, email: row.email, roles: row.roles.filter(isRole), totpEnabled: Boolean(row.totpEnabledAt) };
+  return { id: row.id, email: row.email, roles: row.roles.filter(isRole), totpEnabled: Boolean(row.totpEnabledAt), sessionEpoch: row.sessionEpoch };
+}
+
+/**
+ * The staff member behind a session: nobody when the account is disabled or when the session
+ * was issued under an earlier epoch (signed out, disabled, 2FA changed since).
+ */
+export async function loadSessionActor(db: Db, id: string | undefined | null, epoch: unknown) {
+  const actor = await loadActor(db, id);
+  return actor && actor.sessionEpoch === epoch ? actor : null;
+}
+
+/** Ends every session of the account at its next request. */
+export async function endSessions(db: Db | Tx, id: string): Promise<void> {
+  await db.update(staffUsers).set({ sessionEpoch: sql`${staffUsers.sessionEpoch} + 1` }).where(eq(staffUsers.id, id));
 }
 
 export type SignInFailure = "invalid" | "throttled" | "totp_required" | "totp_invalid";
-export type SignInResult = { ok: true; actor: Actor & { totpEnabled: boolean } } | { ok: false; reason: SignInFailure; retryAfter?: number };
+export type SignInResult = { ok: true; actor: Actor & { totpEnabled: boolean; sessionEpoch: number } } | { ok: false; reason: SignInFailure; retryAfter?: number };
 
 /**
  * Checks a sign-in: throttled after 5 failures for the account or from the client within 15
@@ -106,7 +121,7 @@ export async function authenticate(db: Db, input: { email: string; password: str
     failure = "invalid";
   } else if (user.totpEnabledAt && user.totpSecretEnc) {
     if (!input.code) failure = "totp_required";
-    else if (!checkTotp(decrypt(user.totpSecretEnc, key), input.code, now.getTime())) failure = "totp_invalid";
+    else if (!(await acceptTotp(db, user.id, decrypt(user.totpSecretEnc, key), input.code, now))) failure = "totp_invalid";
   }
 
   // A missing code is a step of the sign-in, not a failed guess.
@@ -126,18 +141,74 @@ export async function authenticate(db: Db, input: { email: string; password: str
     }
   });
   if (failure || !user) return { ok: false, reason: failure ?? "invalid" };
-  return { ok: true, actor: { id: user.id, email: user.email, roles: user.roles.filter(isRole), totpEnabled: Boolean(user.totpEnabledAt) } };
+  return { ok: true, actor: { id: user.id, email: user.email, roles: user.roles.filter(isRole), totpEnabled: Boolean(user.totpEnabledAt), sessionEpoch: user.sessionEpoch } };
 }
 
-/** Stores a confirmed TOTP secret: the code proves the authenticator app has it. */
-export async function enableTotp(db: Db, actor: Actor, secretBase32: string, code: string): Promise<boolean> {
-  if (!checkTotp(secretBase32, code)) return false;
-  await db.transaction(async (tx) => {
+/**
+ * Accepts a code of the account's secret once: its step must be newer than the last accepted,
+ * and recording it is one conditional update, so two requests replaying a code cannot both pass.
+ */
+async function acceptTotp(db: Db | Tx, id: string, secretBase32: string, code: string, now = new Date()): Promise<boolean> {
+  const step = totpStep(secretBase32, code, now.getTime());
+  if (step === null) return false;
+  const [row] = await db
+    .update(staffUsers)
+    .set({ totpLastStep: step })
+    .where(and(eq(staffUsers.id, id), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
+    .returning({ id: staffUsers.id });
+  return Boolean(row);
+}
+
+/** The current second factor must be proven before it is replaced or removed. */
+async function proveCurrentTotp(tx: Tx, id: string, currentCode: string | null | undefined): Promise<boolean> {
+  const [row] = await tx.select({ enc: staffUsers.totpSecretEnc, on: staffUsers.totpEnabledAt }).from(staffUsers).where(eq(staffUsers.id, id)).for("update");
+  if (!row?.on || !row.enc) return true;
+  return Boolean(currentCode) && acceptTotp(tx, id, decrypt(row.enc, getSecrets().encryptionKey), currentCode!);
+}
+
+export type TotpChange = "ok" | "invalid_code" | "current_code_invalid";
+
+/**
+ * Stores a confirmed TOTP secret: the code proves the authenticator app has it. Replacing an
+ * active secret needs a current code too (a stolen session cannot swap the second factor), and
+ * every session of the account ends: the member signs in again with the new factor.
+ */
+export async function enableTotp(db: Db, actor: Actor, secretBase32: string, code: string, currentCode?: string | null, now = new Date()): Promise<TotpChange> {
+  const step = totpStep(secretBase32, code, now.getTime());
+  if (step === null) return "invalid_code";
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ on: staffUsers.totpEnabledAt }).from(staffUsers).where(eq(staffUsers.id, actor.id));
+    if (!(await proveCurrentTotp(tx, actor.id, currentCode))) return "current_code_invalid";
     await tx
       .update(staffUsers)
-      .set({ totpSecretEnc: encrypt(secretBase32, getSecrets().encryptionKey), totpEnabledAt: new Date() })
+      .set({ totpSecretEnc: encrypt(secretBase32, getSecrets().encryptionKey), totpEnabledAt: now, totpLastStep: step, sessionEpoch: sql`${staffUsers.sessionEpoch} + 1` })
       .where(eq(staffUsers.id, actor.id));
-    await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "totp.enrolled", targetType: "staff", targetId: actor.id });
+    await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: before?.on ? "totp.replaced" : "totp.enrolled", targetType: "staff", targetId: actor.id });
+    return "ok";
   });
-  return true;
 }
+
+/** Turns the second factor off with a current code; every session of the account ends. */
+export async function removeTotp(db: Db, actor: Actor, currentCode: string): Promise<TotpChange> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ on: staffUsers.totpEnabledAt }).from(staffUsers).where(eq(staffUsers.id, actor.id));
+    if (!row?.on || !(await proveCurrentTotp(tx, actor.id, currentCode))) return "current_code_invalid";
+    await clearTotp(tx, actor.id);
+    await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "totp.removed", targetType: "staff", targetId: actor.id });
+    return "ok";
+  });
+}
+
+/** An administrator's reset for a member who lost their authenticator (command line, audited). */
+export async function resetTotp(db: Db, emailIn: string, actor?: Actor | null): Promise<void> {
+  const email = normalizeEmail(emailIn);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, email));
+    if (!row) throw new ExpectedError("not_found");
+    await clearTotp(tx, row.id);
+    await recordAudit(tx, { actorId: actor?.id, actorEmail: actor?.email ?? "cli", action: "totp.reset", targetType: "staff", targetId: row.id, details: { email } });
+  });
+}
+
+const clearTotp = (tx: Tx, id: string) =>
+  tx.update(staffUsers).set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, sessionEpoch: sql`${staffUsers.sessionEpoch} + 1` }).where(eq(staffUsers.id, id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTotp, newTotpSecret, totpCode, totpUri } from "./totp";
+import { checkTotp, newTotpSecret, totpCode, totpStep, totpUri } from "./totp";
 
 describe("TOTP", () => {
   const secret = newTotpSecret();
@@ -18,5 +18,17 @@ describe("TOTP", () => {
 
   it("makes an otpauth URI for authenticator apps", () => {
     expect(totpUri(secret, "mod@example.ma")).toMatch(/^otpauth:\/\/totp\/Iblagh:mod%40example\.ma\?issuer=Iblagh&secret=[A-Z2-7]+/);
+  });
+});
+
+describe("totpStep", () => {
+  it("names the step of the code, so that a replay of the same code is recognisable", () => {
+    const secret = newTotpSecret();
+    const t = 1_700_000_000_000;
+    const step = Math.floor(t / 30_000);
+    expect(totpStep(secret, totpCode(secret, t), t)).toBe(step);
+    expect(totpStep(secret, totpCode(secret, t - 30_000), t)).toBe(step - 1);
+    expect(totpStep(secret, totpCode(secret, t + 30_000), t)).toBe(step + 1);
+    expect(totpStep(secret, "12345", t)).toBeNull();
   });
 });

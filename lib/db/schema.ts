@@ -87,6 +87,10 @@ export const staffUsers = pgTable(
     disabledAt: timestamp({ withTimezone: true }),
     totpSecretEnc: text(),
     totpEnabledAt: timestamp({ withTimezone: true }),
+    // The last TOTP time step accepted: a code is good once, never replayed within its window.
+    totpLastStep: bigint({ mode: "number" }),
+    // Sessions carry the epoch they were issued under; bumping it ends every one of them.
+    sessionEpoch: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("staff_users_email_key").on(t.email)],

@@ -1,6 +1,7 @@
 import "server-only";
 import { ExpectedError } from "@/lib/errors";
 import { isDbUnavailable } from "./db-errors";
+import { logUnexpected } from "./log-error";
 
 /**
  * The key that explains why a staff action failed; pages show it with `refusalMessage`, which
@@ -8,6 +9,6 @@ import { isDbUnavailable } from "./db-errors";
  */
 export function refusalKey(error: unknown): string {
   if (error instanceof ExpectedError) return error.detail?.reason ?? (error.code === "validation_failed" ? "invalid" : error.code);
-  if (!isDbUnavailable(error)) console.error("[iblagh] staff action failed:", error instanceof Error ? error.stack : error);
+  if (!isDbUnavailable(error)) logUnexpected("staff action", error);
   return "error";
 }

@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { issueKey, issuePath } from "@/lib/validation";
 import { isDbUnavailable } from "./db-errors";
+import { logUnexpected } from "./log-error";
 
 export interface ApiIssue {
   path: string;
@@ -39,6 +40,6 @@ export function errorResponse(error: unknown, locale: Locale): NextResponse {
     return NextResponse.json(body("service_unavailable"), { status: 503, headers: { "Retry-After": "5" } });
   }
   // A bug. Log the error, never the request (it may hold a reporter's contact details).
-  console.error("[iblagh] unexpected error:", error instanceof Error ? error.stack : error);
+  logUnexpected("request", error);
   return NextResponse.json(body("internal_error"), { status: 500 });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { ExpectedError } from "@/lib/errors";
 import { keyedHash } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
+import { CLIENT_HEADER } from "@/scripts/client-address.mjs";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -42,10 +43,11 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
 
 /**
  * A stable, non-reversible identifier of the client for rate limiting. The address itself is
- * never stored. Behind a proxy, the first X-Forwarded-For entry is the client.
+ * never stored. It comes from the header our HTTP server (scripts/server.mjs) sets from the
+ * socket and TRUST_PROXY_HOPS, never from a header the client wrote: served any other way
+ * (`next start` by hand), every client shares one bucket rather than choosing its own.
  */
 export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const address = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  const address = headers.get(CLIENT_HEADER)?.trim() || "unknown";
   return keyedHash(address, getSecrets().encryptionKey, "client");
 }

@@ -178,6 +178,29 @@ describe("the intake queue", () => {
     expect((await conn.db.select().from(cases).where(eq(cases.id, caseIds[0].id)))[0].reportCount).toBe(16);
   });
 
+  it("costs a batch a few writes, not one per report, for a report the database refuses", async () => {
+    let writes = 0;
+    const counted: typeof submitReports = (db, items) => {
+      writes++;
+      return submitReports(db, items);
+    };
+    const queue = new IntakeQueue(conn.db, 64, counted);
+    // The first report finds the queue idle and is written alone; the next 64 wait and go together.
+    const first = queue.submit(rumor(), { locale: "ar" });
+    const batch = Array.from({ length: 64 }, (_, i) =>
+      queue.submit(i === 40 ? ({ ...rumor(), kind: "spam" } as unknown as ReportInput) : rumor(), { locale: "ar" }).then(
+        () => "stored",
+        () => "refused",
+      ),
+    );
+    await first;
+    const outcomes = await Promise.all(batch);
+    expect(outcomes.filter((o) => o === "refused")).toHaveLength(1);
+    expect(outcomes[40]).toBe("refused");
+    // 1 (the first) + 1 (the batch) + 2 per halving round down to the refused one (6 rounds).
+    expect(writes).toBeLessThanOrEqual(2 + 2 * Math.ceil(Math.log2(64)));
+  });
+
   it("matches a forwarded message against the case the batch before it opened", async () => {
     // The first copy is written alone (the queue was idle); the others arrive while it is, and
     // their text lookup must see its case: two batches in flight would each open one. The later

@@ -37,8 +37,8 @@ export function rssOf(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
   }
 }
 
-// `npx next start` runs the server in a child process: the Node process that serves is the
-// newest descendant with the most memory.
+// The server may run in a child process: the Node process that serves is the descendant
+// (or the root) with the most memory.
 export function serverPid(root: number): number {
   const kids = (pid: number): number[] => {
     try {
@@ -77,12 +77,12 @@ const portAnswers = (port: number) =>
   });
 
 /**
- * `next start` on a port nobody answers on: a server left over from an earlier step (or run)
+ * The app's server (scripts/server.mjs) on a port nobody answers on: a server left over from an earlier step (or run)
  * would otherwise be measured in place of this one.
  */
 export async function startServer(port: number, extraEnv: Record<string, string>): Promise<ChildProcess> {
   if (await portAnswers(port)) throw new Error(`port ${port} is already in use: stop what listens there first`);
-  return spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv }, stdio: "ignore", detached: true });
+  return spawn("node", ["scripts/server.mjs", "-p", String(port)], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv }, stdio: "ignore", detached: true });
 }
 
 /** Stops a server's whole process group and waits until it is gone (SIGKILL after 15 s). */

@@ -1,5 +1,5 @@
 // Issue 6 over HTTP: intake and a published statement under load (autocannon, in this
-// process, against `next start` in its own), and the moderator queue page's server time.
+// process, against the app server in its own), and the moderator queue page's server time.
 import os from "node:os";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
@@ -129,7 +129,7 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
 // 3. The queue page as a moderator gets it, one request at a time: time to the last byte on
 // loopback is the server time. The session is minted as Auth.js would after a sign-in.
 async function queuePages(base: string, staff: { actor: string; page200Cursor: string | undefined }, pid: number) {
-  const name = "__Secure-authjs.session-token"; // next start runs in production: secure cookie names
+  const name = "__Secure-authjs.session-token"; // the server runs in production: secure cookie names
   const token = await encode({ token: { uid: staff.actor, sub: staff.actor }, secret: AUTH_SECRET, salt: name, maxAge: 3600 });
   const get = async (path: string) => {
     const r = await fetch(`${base}${path}`, { headers: { cookie: `${name}=${token}` }, redirect: "manual" });

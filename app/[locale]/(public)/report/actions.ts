@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { ExpectedError, type ErrorCode } from "@/lib/errors";
 import { isDbUnavailable } from "@/lib/http/db-errors";
+import { logUnexpected } from "@/lib/http/log-error";
 import { clientKey } from "@/lib/http/request";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { reportFromFormData, reportSchema } from "@/lib/reports/schema";
@@ -40,7 +41,7 @@ export async function submitReportAction(_prev: ReportFormState, fd: FormData): 
     const values = typedValues(fd);
     if (error instanceof ExpectedError) return { ok: false, code: error.code, retryAfter: error.detail?.retryAfter, values };
     if (isDbUnavailable(error)) return { ok: false, code: "service_unavailable", values };
-    console.error("[iblagh] report action failed:", error instanceof Error ? error.stack : error);
+    logUnexpected("report action", error);
     return { ok: false, code: "internal_error", values };
   }
 }

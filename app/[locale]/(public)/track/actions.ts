@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { ExpectedError, type ErrorCode } from "@/lib/errors";
 import { isDbUnavailable } from "@/lib/http/db-errors";
+import { logUnexpected } from "@/lib/http/log-error";
 import { clientKey } from "@/lib/http/request";
 import { lookUpReport } from "@/lib/reports/submit";
 import type { TrackedReport } from "@/lib/reports/track";
@@ -23,7 +24,7 @@ export async function trackAction(_prev: TrackFormState, fd: FormData): Promise<
   } catch (error) {
     if (error instanceof ExpectedError) return { ok: false, code: error.code, receipt: typed, retryAfter: error.detail?.retryAfter };
     if (isDbUnavailable(error)) return { ok: false, code: "service_unavailable", receipt: typed };
-    console.error("[iblagh] track action failed:", error instanceof Error ? error.stack : error);
+    logUnexpected("track action", error);
     return { ok: false, code: "internal_error", receipt: typed };
   }
 }

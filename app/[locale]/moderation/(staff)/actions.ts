@@ -14,6 +14,7 @@ export async function signOutAction(fd: FormData) {
     const db = await getDb();
     await db.transaction((tx) => recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "sign_out", targetType: "staff", targetId: actor.id }));
   }
+  // Auth.js's signOut event ends every session of the account (lib/auth/config.ts).
   await signOut({ redirect: false });
   redirect(`/${locale}/moderation/sign-in`);
 }

@@ -1,18 +1,39 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { signOut } from "@/lib/auth/config";
 import { currentActor } from "@/lib/auth/session";
-import { enableTotp } from "@/lib/auth/staff";
+import { enableTotp, removeTotp } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/client";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 
+const localeOf = (fd: FormData) => (isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE);
+
+// A changed second factor ends every session of the account, this one included: the member
+// signs in again with it, which also proves the new factor works.
+async function signInAgain(locale: string, notice: "totp_on" | "totp_off"): Promise<never> {
+  await signOut({ redirect: false });
+  redirect(`/${locale}/moderation/sign-in?notice=${notice}`);
+}
+
 export async function enableTotpAction(fd: FormData) {
-  const locale = isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE;
+  const locale = localeOf(fd);
   // Enrolment is the one thing a member without a second factor may do under STAFF_REQUIRE_2FA.
   const actor = await currentActor();
   if (!actor) redirect(`/${locale}/moderation/sign-in`);
   const secret = String(fd.get("secret") ?? "");
   const code = String(fd.get("code") ?? "");
-  const ok = /^[A-Z2-7]{16,64}$/.test(secret) && (await enableTotp(await getDb(), actor, secret, code));
-  redirect(`/${locale}/moderation/profile?${ok ? "totp=on" : "totp=invalid"}`);
+  const current = fd.get("current") ? String(fd.get("current")) : null;
+  const result = /^[A-Z2-7]{16,64}$/.test(secret) ? await enableTotp(await getDb(), actor, secret, code, current) : "invalid_code";
+  if (result === "ok") await signInAgain(locale, "totp_on");
+  redirect(`/${locale}/moderation/profile?totp=${result === "current_code_invalid" ? "current_invalid" : "invalid"}`);
+}
+
+export async function removeTotpAction(fd: FormData) {
+  const locale = localeOf(fd);
+  const actor = await currentActor();
+  if (!actor) redirect(`/${locale}/moderation/sign-in`);
+  const result = await removeTotp(await getDb(), actor, String(fd.get("current") ?? ""));
+  if (result === "ok") await signInAgain(locale, "totp_off");
+  redirect(`/${locale}/moderation/profile?totp=current_invalid`);
 }

@@ -4,7 +4,7 @@ import { renderSVG } from "uqr";
 import { requireStaffPage } from "@/lib/auth/session";
 import { newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { env } from "@/lib/env";
-import { enableTotpAction } from "./actions";
+import { enableTotpAction, removeTotpAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -31,8 +31,17 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
         <h2 id="totp-heading" className="text-lg font-semibold">{t("profile.totpTitle")}</h2>
         {totp === "on" ? <p role="status" data-testid="totp-enabled" className="rounded bg-emerald-50 p-2">{t("profile.totpEnabled")}</p> : null}
         {totp === "invalid" ? <p role="alert" data-testid="totp-invalid" className="rounded bg-danger-50 p-2 text-danger">{t("profile.totpInvalid")}</p> : null}
+        {totp === "current_invalid" ? <p role="alert" data-testid="totp-invalid" className="rounded bg-danger-50 p-2 text-danger">{t("profile.totpCurrentInvalid")}</p> : null}
         {actor.totpEnabled ? (
-          <p>{t("profile.totpOn")}</p>
+          <>
+            <p>{t("profile.totpOn")}</p>
+            <form action={removeTotpAction} className="flex flex-wrap items-end gap-2">
+              <input type="hidden" name="locale" value={locale} />
+              <CodeField name="current" label={t("profile.totpCurrentCode")} />
+              <button type="submit" className="rounded border border-slate-500 px-3 py-1.5 font-semibold">{t("profile.totpRemove")}</button>
+            </form>
+            <p className="text-sm text-slate-600">{t("profile.totpRemoveHint")}</p>
+          </>
         ) : (
           <>
             {env.STAFF_REQUIRE_2FA ? <p className="rounded bg-amber-50 p-2 font-medium">{t("profile.totpRequired")}</p> : null}
@@ -44,15 +53,21 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
             <form action={enableTotpAction} className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="locale" value={locale} />
               <input type="hidden" name="secret" value={secret!} />
-              <label className="flex flex-col">
-                <span>{t("profile.totpCode")}</span>
-                <input name="code" inputMode="numeric" autoComplete="one-time-code" dir="ltr" required className="w-36 rounded border border-slate-400 px-2 py-1.5 font-mono" />
-              </label>
+              <CodeField name="code" label={t("profile.totpCode")} />
               <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-semibold text-white">{t("profile.totpEnable")}</button>
             </form>
           </>
         )}
       </section>
     </div>
+  );
+}
+
+function CodeField({ name, label }: { name: string; label: string }) {
+  return (
+    <label className="flex flex-col">
+      <span>{label}</span>
+      <input name={name} inputMode="numeric" autoComplete="one-time-code" dir="ltr" required className="w-36 rounded border border-slate-400 px-2 py-1.5 font-mono" />
+    </label>
   );
 }
