@@ -118,3 +118,14 @@ test("the benchmark routes do not exist outside a benchmark run", async ({ reque
     expect((await request.post(path, { data: report() })).status(), path).toBe(404);
   }
 });
+
+test("a forged or oversized page POST gets a localised 4xx before the action runs, never a 500", async ({ request, baseURL }) => {
+  const host = new URL(baseURL!).host;
+  const crossSite = await request.post("/fr/report", { headers: { origin: "https://evil.example", "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.text()).toContain(messages.fr.httpErrors.crossOrigin);
+
+  const big = await request.post("/ar/report", { headers: { origin: `http://${host}`, "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" }, data: "a".repeat(1024 * 1024 + 1) });
+  expect(big.status()).toBe(413);
+  expect(await big.text()).toContain(messages.ar.httpErrors.tooLarge);
+});

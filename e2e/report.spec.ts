@@ -94,6 +94,31 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("receipt")).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   });
 
+  test("sending the same page again (a reload of the receipt) returns the same receipt", async ({ page }) => {
+    await page.goto("/en/report");
+    const m = messages.en.report;
+    await page.getByLabel(m.kinds.rumor).check();
+    await page.getByLabel(m.category, { exact: true }).selectOption("fake_incident");
+    await page.getByLabel(m.platform).selectOption("whatsapp");
+    await page.getByLabel(m.description).fill(uniqueText("A forwarded message claims the tramway stops running tonight in Rabat"));
+    await page.getByLabel(m.declaration).check();
+    const posted = page.waitForRequest((r) => r.method() === "POST" && r.url().includes("/en/report"));
+    await page.getByRole("button", { name: m.submit }).click();
+    const receipt = (await page.getByTestId("receipt").textContent())!.trim();
+    const request = await posted;
+
+    // What the browser does on reload: the same body, posted again.
+    const again = await page.request.post(request.url(), { headers: { "content-type": request.headers()["content-type"], origin: new URL(request.url()).origin }, data: request.postDataBuffer()! });
+    expect(again.status()).toBe(200);
+    const html = await again.text();
+    expect(html).toContain(receipt);
+    // And another visit of the form is another report.
+    await page.goto("/en/report");
+    const key = await page.locator('input[name="idempotencyKey"]').inputValue();
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(request.postData()).not.toContain(key);
+  });
+
   test("tracking works too", async ({ page }) => {
     await page.goto("/en/track");
     await page.getByLabel(messages.en.track.receipt).fill("DEM0-0000-0000-0003");

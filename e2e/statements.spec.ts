@@ -76,3 +76,32 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   await expect(page.getByTestId("track-outcome")).toContainText(messages.ar.outcomes.debunked);
   await expect(page.getByTestId("track-statement")).toHaveAttribute("href", publicPath!);
 });
+
+test("submitting for review sends what was typed, and a refused submission keeps every field", async ({ page, request }) => {
+  const token = uniqueText("قنطرة").split(" ").slice(1).join("");
+  await request.post("/api/v1/reports", {
+    data: { kind: "rumor", category: "fake_incident", platform: "whatsapp", description: `رسالة تزعم انهيار قنطرة على الطريق السيار اليوم ${token}`, declaration: true, locale: "ar" },
+  });
+  await signIn(page, DEMO.moderator);
+  await expectSignedIn(page);
+  await page.goto(`/ar/moderation?q=${encodeURIComponent(token)}`);
+  await page.getByTestId("queue-row").first().getByRole("link").first().click();
+  await page.getByRole("button", { name: `${st.draftFor}: ${st.types.denial}` }).click();
+  await expect(page.getByTestId("statement-status")).toHaveAttribute("data-status", "draft");
+
+  // Only a title, never saved: the submission is refused and says why beside the fields.
+  const arabic = page.getByRole("group", { name: st.locales.ar });
+  const title = `لا صحة لانهيار قنطرة ${token}`;
+  await arabic.getByLabel(st.fields.title).fill(title);
+  await page.getByRole("button", { name: st.submit }).click();
+  await expect(page.getByTestId("statement-save-error")).toBeVisible();
+  await expect(arabic.getByLabel(st.fields.title)).toHaveValue(title);
+  await expect(page.getByTestId("statement-status")).toHaveAttribute("data-status", "draft");
+
+  // The rest typed, still never saved: "submit for review" saves it and submits.
+  await arabic.getByLabel(st.fields.summary).fill("تنفي المصالح الأمنية ما تم تداوله بخصوص انهيار قنطرة.");
+  await arabic.getByLabel(st.fields.body).fill("لا صحة لهذا الخبر، والطريق مفتوحة أمام حركة السير.");
+  await page.getByRole("button", { name: st.submit }).click();
+  await expect(page.getByTestId("statement-status")).toHaveAttribute("data-status", "in_review");
+  await expect(arabic.getByLabel(st.fields.title)).toHaveValue(title);
+});

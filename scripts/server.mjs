@@ -1,10 +1,15 @@
 // The HTTP server of `npm start` and `npm run dev`: Next's own request handler behind a plain
 // Node server, because only the socket knows who is calling (App Router handlers see headers,
 // never the peer address). It sets the client's address in one header the app reads, and it
-// refuses page POST bodies larger than any form needs before Next buffers them.
+// refuses, before Next buffers them, page POSTs no form of ours sends (scripts/page-guard.mjs).
 import http from "node:http";
+import { createRequire } from "node:module";
 import next from "next";
 import { CLIENT_HEADER, clientAddress, trustedHops } from "./client-address.mjs";
+import { pageRefusal } from "./page-guard.mjs";
+
+const require = createRequire(import.meta.url);
+const MESSAGES = Object.fromEntries(["ar", "fr", "en"].map((l) => [l, require(`../lib/i18n/messages/${l}.json`).httpErrors]));
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -12,26 +17,20 @@ const portArg = args.indexOf("-p");
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const hops = trustedHops(process.env.TRUST_PROXY_HOPS);
-// A page POST is a server action (a form): the largest, the report form, is a few kilobytes.
-// API routes read their own bodies with their own limits (lib/http/request.ts).
-const PAGE_BODY_LIMIT = 1024 * 1024;
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-function tooLarge(req) {
-  if (req.method === "GET" || req.method === "HEAD" || req.url?.startsWith("/api/")) return false;
-  const declared = Number(req.headers["content-length"]);
-  return Number.isFinite(declared) && declared > PAGE_BODY_LIMIT;
-}
-
 const server = http.createServer((req, res) => {
   req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
-  if (tooLarge(req)) {
-    res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end("413 Payload Too Large\n");
-    req.destroy();
+  const refusal = pageRefusal(req.method, req.url, req.headers);
+  if (refusal) {
+    // Answered before Next reads the body: it would buffer it, then fail the action with a 500.
+    const text = (MESSAGES[refusal.locale] ?? MESSAGES.ar)[refusal.key];
+    res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "content-language": refusal.locale, connection: "close" }).end(`${text}\n`);
+    req.resume();
     return;
   }
   handle(req, res);

@@ -35,7 +35,7 @@ const errorKey = (e: unknown) => (e && typeof e === "object" && "message" in e &
  * the action is called directly so that a lost connection or a server error is caught here and
  * shown beside the citizen's untouched values, instead of replacing the page.
  */
-export function ReportForm({ action, locale, strings }: { action: Action; locale: string; strings: Strings }) {
+export function ReportForm({ action, locale, strings, idempotencyKey }: { action: Action; locale: string; strings: Strings; idempotencyKey: string }) {
   const t = useMemo(() => translatorFor(strings), [strings]);
   const [nativeState, formAction] = useActionState(action, null);
   const [jsState, setJsState] = useState<ReportFormState>(null);
@@ -48,16 +48,16 @@ export function ReportForm({ action, locale, strings }: { action: Action; locale
     }
   };
   if (state?.ok) return <ReceiptPanel receipt={state.data.receipt} submittedAt={state.data.submittedAt} locale={locale} t={t} />;
-  return <ReportFields state={state} formAction={formAction} send={send} locale={locale} t={t} />;
+  return <ReportFields state={state} formAction={formAction} send={send} locale={locale} t={t} pageKey={idempotencyKey} />;
 }
 
-type FieldsProps = { state: ReportFormState; formAction: (fd: FormData) => void; send: (fd: FormData) => Promise<void>; locale: string; t: Translate };
+type FieldsProps = { state: ReportFormState; formAction: (fd: FormData) => void; send: (fd: FormData) => Promise<void>; locale: string; t: Translate; pageKey: string };
 
-function ReportFields({ state, formAction, send, locale, t }: FieldsProps) {
+function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const failed = state && !state.ok ? state : undefined;
   const defaults = initialValues(failed?.values);
-  const [idempotencyKey, setIdempotencyKey] = useState(failed?.values?.idempotencyKey ?? "");
+  const [idempotencyKey, setIdempotencyKey] = useState(failed?.values?.idempotencyKey || pageKey);
   const [restored, setRestored] = useState(false);
   const [clientInvalid, setClientInvalid] = useState(false);
 
@@ -74,7 +74,8 @@ function ReportFields({ state, formAction, send, locale, t }: FieldsProps) {
       form.reset({ ...defaults, ...values } as ReportFormValues);
       setRestored(true);
     }
-    key ??= newIdempotencyKey();
+    // A draft keeps its own key (its retry is the same report); otherwise this page's key.
+    key ??= failed?.values?.idempotencyKey || pageKey || newIdempotencyKey();
     setIdempotencyKey(key);
     const sub = watch((values) => saveDraft({ ...(values as Draft), idempotencyKey: key }));
     return () => sub.unsubscribe();

@@ -12,11 +12,22 @@ const FIELDS = ["title", "summary", "claimReviewed", "verdict", "body"] as const
 const EMPTY: StatementLocaleContent = { title: "", summary: "", body: "", claimReviewed: "", verdict: "" };
 
 /** Each language beside its live preview; Arabic and French side by side on wide screens. */
-export function StatementEditor(props: { id: string; locale: string; content: StatementContent; appearances: string; editable: boolean; action: (s: SaveState, fd: FormData) => Promise<SaveState> }) {
+export function StatementEditor(props: {
+  id: string;
+  locale: string;
+  content: StatementContent;
+  appearances: string;
+  editable: boolean;
+  /** "submit for review" belongs to the editor, so that it sends what is typed; with a change note for a published statement. */
+  submit: "no" | "yes" | "with_note";
+  action: (s: SaveState, fd: FormData) => Promise<SaveState>;
+}) {
   const t = useTranslations("staff.statement");
   const tv = useTranslations();
   const [state, formAction, pending] = useActionState(props.action, null);
   const [content, setContent] = useState<Record<string, StatementLocaleContent>>(() => Object.fromEntries(LOCALES.map((l) => [l, { ...EMPTY, ...props.content[l] }])));
+  const [appearances, setAppearances] = useState(props.appearances);
+  const [changeNote, setChangeNote] = useState("");
   const set = (l: string, f: string, v: string) => setContent((c) => ({ ...c, [l]: { ...c[l], [f]: v } }));
   const errorOf = (path: string) => (state && !state.ok ? state.fieldErrors?.[path] : undefined);
 
@@ -57,10 +68,21 @@ export function StatementEditor(props: { id: string; locale: string; content: St
       </div>
       <label className="flex flex-col gap-1 rounded-lg bg-white p-4 text-sm shadow-sm">
         <span className="font-medium">{t("appearances")}</span>
-        <textarea name="appearances" rows={3} dir="ltr" defaultValue={props.appearances} disabled={!props.editable} className="rounded border border-slate-400 px-2 py-1.5 font-mono" />
+        <textarea name="appearances" rows={3} dir="ltr" value={appearances} onChange={(e) => setAppearances(e.target.value)} disabled={!props.editable} className="rounded border border-slate-400 px-2 py-1.5 font-mono" />
       </label>
       {props.editable ? (
-        <button type="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 font-semibold text-white">{t("save")}</button>
+        <div className="flex flex-wrap items-end gap-3">
+          <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-slate-700 px-4 py-2 font-semibold">{t("save")}</button>
+          {props.submit === "with_note" ? (
+            <label className="flex flex-col text-sm">
+              <span>{t("changeNote")}</span>
+              <input name="changeNote" value={changeNote} onChange={(e) => setChangeNote(e.target.value)} className="rounded border border-slate-400 px-2 py-1.5" />
+            </label>
+          ) : null}
+          {props.submit !== "no" ? (
+            <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 font-semibold text-white">{t("submit")}</button>
+          ) : null}
+        </div>
       ) : null}
     </form>
   );

@@ -104,3 +104,13 @@ describe("trackReport", () => {
     expect(await trackReport(conn.db, typed)).toBeNull();
   });
 });
+
+describe("a stored link", () => {
+  it("is what a moderator may safely read and copy: no controls, no credentials, the host in Unicode", async () => {
+    const input = reportSchema.parse(rumor({ urls: ["https://user:secret@xn--mgbh0fb.xn--kgbechtv/\u202Eexe.pdf?id=7"] }));
+    const r = await submitReport(conn.db, input, { locale: "ar" });
+    const report = await reportOfReceipt(conn.db, r.receipt);
+    const [link] = await conn.db.select().from(reportLinks).where(eq(reportLinks.reportId, report.id));
+    expect(link.url).toBe("https://مثال.إختبار/exe.pdf?id=7");
+  });
+});

@@ -13,6 +13,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { decrypt, encrypt, sha256, stableStringify } from "@/lib/security/crypto";
 import { rateWindow, type RateLimitHit } from "@/lib/security/rate-limit";
 import { getSecrets } from "@/lib/security/secrets";
+import { readableUrl } from "@/lib/text/readable-url";
 import { canonicalizeUrl, detectPlatform } from "@/lib/text/canonical-url";
 import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
@@ -49,7 +50,8 @@ export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptio
 
 // Everything that needs no database, done before the call.
 function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, encryptionKey: Buffer, now: Date) {
-  const links = input.urls.map((url, position) => ({ position, url, canonical_url: canonicalizeUrl(url)!, platform: detectPlatform(url)! }));
+  // Stored as a moderator may safely read and copy it (readableUrl); matched by its canonical form.
+  const links = input.urls.map((url, position) => ({ position, url: readableUrl(url), canonical_url: canonicalizeUrl(url)!, platform: detectPlatform(url)! }));
   // A link says where the content is; the chosen platform only counts without one.
   const platform = links[0]?.platform ?? input.platform ?? "other";
   const locale = input.locale ?? opts.locale;

@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { ReportForm } from "@/components/report/report-form";
 import { flattenStrings, REPORT_FORM_NAMESPACES } from "@/lib/i18n/client-strings";
@@ -14,5 +16,9 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   const strings = flattenStrings(await getMessages(), REPORT_FORM_NAMESPACES);
-  return <ReportForm action={submitReportAction} locale={locale} strings={strings} />;
+  // A retry key in the markup, fresh per visit (so the page is rendered per request): without
+  // JavaScript, resubmitting the same page (a reload of the receipt) returns the same receipt.
+  await connection();
+  const idempotencyKey = randomBytes(16).toString("hex");
+  return <ReportForm action={submitReportAction} locale={locale} strings={strings} idempotencyKey={idempotencyKey} />;
 }

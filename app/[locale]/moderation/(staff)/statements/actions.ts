@@ -33,20 +33,29 @@ export async function createDraftAction(fd: FormData) {
 
 export type SaveState = { ok: true } | { ok: false; code: string; fieldErrors?: Record<string, string> } | null;
 
-/** Saves the working copy; the same schema checks it again on submission. */
+/**
+ * Saves the working copy and, when the editor's "submit for review" was pressed, submits it in
+ * the same request: what was typed is never lost to a submission of the last saved copy. A
+ * refusal comes back beside the fields, which keep what was typed.
+ */
 export async function saveStatementAction(_prev: SaveState, fd: FormData): Promise<SaveState> {
   const content = Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(FIELDS.map((f) => [f, str(fd, `${l}.${f}`)]))]));
   const appearances = str(fd, "appearances")
     .split(/\s+/)
     .filter(Boolean)
     .map((url) => ({ url, platform: detectPlatform(url) ?? "other" }));
+  const id = str(fd, "id");
   try {
-    await updateStatement(await getDb(), await actionActor(), { id: str(fd, "id"), content, appearances });
-    return { ok: true };
+    const db = await getDb();
+    const actor = await actionActor();
+    await updateStatement(db, actor, { id, content, appearances });
+    if (str(fd, "intent") !== "submit") return { ok: true };
+    await submitStatement(db, actor, { id, changeNote: str(fd, "changeNote") });
   } catch (error) {
     if (error instanceof z.ZodError) return { ok: false, code: "invalid", fieldErrors: toFieldErrors(error.issues) };
-    return { ok: false, code: refusalKey(error) };
+    return { ok: false, code: error instanceof ExpectedError && error.detail?.reason ? error.detail.reason : refusalKey(error) };
   }
+  redirect(`/${localeOf(fd)}/moderation/statements/${id}?done=1`);
 }
 
 async function step(fd: FormData, work: (db: Awaited<ReturnType<typeof getDb>>, id: string) => Promise<string | null | void>) {

@@ -15,6 +15,7 @@ import { getDb } from "@/lib/db/client";
 import { refusalMessage } from "@/lib/i18n/refusal";
 import { pickMessages } from "@/lib/i18n/pick";
 import { mergeAction, revealAction, splitAction } from "./actions";
+import { lookAlikeHost } from "@/lib/text/readable-url";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -91,7 +92,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   {r.links.length ? (
                     <ul className="text-sm" dir="ltr">
                       {r.links.map((l) => (
-                        <li key={l.url} className="break-all text-start"><a href={l.url} rel="noopener noreferrer nofollow" target="_blank" className="underline">{l.url}</a></li>
+                        <li key={l.url} className="break-all text-start">
+                          <a href={l.url} rel="noopener noreferrer nofollow" target="_blank" className="underline">{l.url}</a>
+                          <LookAlike url={l.url} label={t("case.lookAlikeHost")} />
+                        </li>
                       ))}
                     </ul>
                   ) : null}
@@ -164,5 +168,16 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </div>
       </div>
     </div>
+  );
+}
+
+/** A host that may pass for another is shown with its punycode beside it. */
+function LookAlike({ url, label }: { url: string; label: string }) {
+  const ascii = lookAlikeHost(url);
+  if (!ascii) return null;
+  return (
+    <span data-testid="look-alike-host" className="ms-2 rounded bg-amber-100 px-1 text-amber-900">
+      <bdi dir="auto">{label}</bdi>: <bdi dir="ltr">{ascii}</bdi>
+    </span>
   );
 }

@@ -47,11 +47,11 @@ export default async function StatementEditPage({ params, searchParams }: { para
       {error ? <p role="alert" data-testid="statement-error" className="rounded bg-danger-50 p-3 text-danger">{refusalMessage(t, error)}</p> : null}
 
       <NextIntlClientProvider messages={{ staff: { statement: (messages.staff as Record<string, unknown>).statement }, validation: messages.validation } as never}>
-        <StatementEditor id={s.id} locale={locale} content={s.content} appearances={s.appearances.map((a) => a.url).join("\n")} editable={s.editable} action={saveStatementAction} />
+        <StatementEditor id={s.id} locale={locale} content={s.content} appearances={s.appearances.map((a) => a.url).join("\n")} editable={s.editable} submit={!s.submittable ? "no" : s.status === "published" ? "with_note" : "yes"} action={saveStatementAction} />
       </NextIntlClientProvider>
 
       <section className="flex flex-wrap items-start gap-4 rounded-lg bg-white p-4 shadow-sm" data-testid="statement-steps">
-        {s.submittable ? (
+        {s.submittable && !s.editable ? (
           <form action={submitAction} className="flex flex-wrap items-end gap-2">
             {hidden}
             {s.status === "published" ? (

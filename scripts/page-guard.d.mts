@@ -1,0 +1,6 @@
+export declare const PAGE_BODY_LIMIT: number;
+export declare function pageRefusal(
+  method: string | undefined,
+  url: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): { status: 403 | 411 | 413; key: "crossOrigin" | "tooLarge" | "lengthRequired"; locale: string } | null;
