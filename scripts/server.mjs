@@ -6,6 +6,7 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import next from "next";
 import { CLIENT_HEADER, clientAddress, trustedHops } from "./client-address.mjs";
+import { installLogRedaction } from "./log-redaction.mjs";
 import { pageRefusal } from "./page-guard.mjs";
 
 const require = createRequire(import.meta.url);
@@ -22,6 +23,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// After Next has set up its logging, so that what it logs passes through the redaction too.
+installLogRedaction();
 
 const server = http.createServer((req, res) => {
   req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);

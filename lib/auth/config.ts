@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { clientKey } from "@/lib/http/request";
 import { getSecrets } from "@/lib/security/secrets";
 import { isUuid } from "@/lib/validation";
+import { deviceCookieOf } from "./device";
 import { authenticate, endSessions, type SignInFailure } from "./staff";
 
 export const SESSION_HOURS = 8;
@@ -32,7 +33,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const db = await getDb();
         const res = await authenticate(
           db,
-          { email: String(credentials.email ?? ""), password: String(credentials.password ?? ""), code: credentials.code ? String(credentials.code) : null },
+          {
+            email: String(credentials.email ?? ""),
+            password: String(credentials.password ?? ""),
+            code: credentials.code ? String(credentials.code) : null,
+            deviceToken: deviceCookieOf(request.headers.get("cookie")),
+          },
           clientKey(request.headers),
         );
         if (!res.ok) throw new SignInRefused(res.reason, res.retryAfter);

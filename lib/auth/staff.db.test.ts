@@ -5,7 +5,8 @@ import { withTestDb } from "@/lib/testing/db";
 import { staff } from "@/lib/testing/fixtures";
 import { decrypt } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
-import { ATTEMPTS_KEPT_MS, authenticate, enableTotp, endSessions, loadActor, loadSessionActor, purgeSignInAttempts, removeTotp, resetTotp, setStaffDisabled, THROTTLE_FAILURES } from "./staff";
+import { issueDeviceToken } from "./device";
+import { ATTEMPTS_KEPT_MS, staffEmailHash, authenticate, enableTotp, endSessions, loadActor, loadSessionActor, purgeSignInAttempts, removeTotp, resetTotp, setStaffDisabled, THROTTLE_FAILURES } from "./staff";
 import { newTotpSecret, totpCode } from "./totp";
 
 const conn = withTestDb();
@@ -46,7 +47,7 @@ describe("authenticate", () => {
     expect(account.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(20 - THROTTLE_FAILURES);
     const client = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(conn.db, { email: `burst${i}@test.iblagh.local`, password: "x" }, "burst-client")));
     expect(client.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE_FAILURES);
-    const recorded = await conn.db.select().from(signInAttempts).where(eq(signInAttempts.clientHash, "burst-client"));
+    const recorded = await conn.db.select().from(signInAttempts).where(and(eq(signInAttempts.clientHash, "burst-client"), eq(signInAttempts.throttled, false)));
     expect(recorded).toHaveLength(THROTTLE_FAILURES);
   });
 
@@ -66,6 +67,34 @@ describe("authenticate", () => {
     expect(await authenticate(conn.db, { email: s.email, password: s.password, code: "123456" }, "client-f")).toEqual({ ok: false, reason: "totp_invalid" });
     const next = totpCode(secret, Date.now() + 30_000);
     expect(await authenticate(conn.db, { email: s.email, password: s.password, code: next }, "client-f")).toMatchObject({ ok: true, actor: { totpEnabled: true } });
+  });
+});
+
+describe("a trusted device", () => {
+  it("still signs in while strangers' failures lock the account for untrusted clients, and one audit row marks the episode", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    const token = issueDeviceToken(staffEmailHash(s.email));
+    // Strangers: 5 failures from 5 addresses, then 10 more attempts, all refused.
+    for (let i = 0; i < THROTTLE_FAILURES; i++) await authenticate(conn.db, { email: s.email, password: "guess" }, `stranger-${i}`);
+    const refused = await Promise.all(Array.from({ length: 10 }, (_, i) => authenticate(conn.db, { email: s.email, password: s.password }, `stranger-x${i}`)));
+    expect(refused.every((r) => !r.ok && r.reason === "throttled")).toBe(true);
+    // The owner, on the browser that signed in before, is not locked out.
+    expect(await authenticate(conn.db, { email: s.email, password: s.password, deviceToken: token }, "owner-home")).toMatchObject({ ok: true });
+    // A token of another account, or a forged one, is no trust.
+    const other = issueDeviceToken(staffEmailHash("someone@else.example"));
+    expect(await authenticate(conn.db, { email: s.email, password: s.password, deviceToken: other }, "owner-home2")).toMatchObject({ reason: "throttled" });
+    expect(await authenticate(conn.db, { email: s.email, password: s.password, deviceToken: `${token.split(".")[0]}.forged` }, "owner-home3")).toMatchObject({ reason: "throttled" });
+    const audits = await conn.db.select().from(auditEvents).where(and(eq(auditEvents.action, "sign_in.throttled"), eq(auditEvents.actorEmail, s.email)));
+    expect(audits).toHaveLength(1);
+  });
+
+  it("is throttled on its own failures", async () => {
+    const s = await staff(conn.db, ["moderator"]);
+    const token = issueDeviceToken(staffEmailHash(s.email));
+    for (let i = 0; i < THROTTLE_FAILURES; i++) await authenticate(conn.db, { email: s.email, password: "typo", deviceToken: token }, "device-client");
+    expect(await authenticate(conn.db, { email: s.email, password: s.password, deviceToken: token }, "device-client")).toMatchObject({ reason: "throttled" });
+    // Untrusted clients are not throttled by the device's failures.
+    expect(await authenticate(conn.db, { email: s.email, password: s.password }, "elsewhere")).toMatchObject({ ok: true });
   });
 });
 

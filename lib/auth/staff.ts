@@ -11,6 +11,7 @@ import { getSecrets } from "@/lib/security/secrets";
 import { isUuid } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { burnPasswordTime, generatePassword, hashPassword, verifyPassword } from "./password";
+import { trustedDevice } from "./device";
 import { totpStep } from "./totp";
 
 export const THROTTLE_FAILURES = 5;
@@ -25,6 +26,8 @@ export async function purgeSignInAttempts(db: Db, now = new Date()): Promise<voi
 let purge: (() => boolean) | undefined;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+/** The account's key in the throttle and device tokens: no email is stored there. */
+export const staffEmailHash = (email: string) => keyedHash(normalizeEmail(email).slice(0, 254), getSecrets().encryptionKey, "staff-email");
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 
 export async function createStaff(db: Db, input: { email: string; roles: Role[]; name?: string; password?: string }, actor?: Actor | null) {
@@ -83,31 +86,44 @@ export type SignInFailure = "invalid" | "throttled" | "totp_required" | "totp_in
 export type SignInResult = { ok: true; actor: Actor & { totpEnabled: boolean; sessionEpoch: number } } | { ok: false; reason: SignInFailure; retryAfter?: number };
 
 /**
- * Checks a sign-in: throttled after 5 failures for the account or from the client within 15
- * minutes; every success and failure is recorded and audited.
+ * Checks a sign-in: throttled after 5 failures within 15 minutes. A browser holding this
+ * account's device token (lib/auth/device.ts) counts only its own failures; any other client
+ * counts the account's failures from untrusted clients and its own. Every success and failure
+ * is audited; throttled attempts are counted, and audited once per episode.
  */
-export async function authenticate(db: Db, input: { email: string; password: string; code?: string | null }, client: string, now = new Date()): Promise<SignInResult> {
+export async function authenticate(
+  db: Db,
+  input: { email: string; password: string; code?: string | null; deviceToken?: string | null },
+  client: string,
+  now = new Date(),
+): Promise<SignInResult> {
   (purge ??= atMostEvery(60_000, () => purgeSignInAttempts(db)))();
   const key = getSecrets().encryptionKey;
   const email = normalizeEmail(String(input.email ?? "")).slice(0, 254);
-  const emailHash = keyedHash(email, key, "staff-email");
+  const emailHash = staffEmailHash(email);
+  const device = trustedDevice(input.deviceToken, emailHash);
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const a = signInAttempts;
+  const scope = device ? and(eq(a.emailHash, emailHash), eq(a.device, device)) : or(and(eq(a.emailHash, emailHash), isNull(a.device)), eq(a.clientHash, client));
 
   // Count and claim in one transaction under a lock per account and per client: of a burst sent
   // at once, at most THROTTLE_FAILURES attempts get past this point. The claim is recorded as a
   // failure before the password is checked, and turned into a success afterwards.
   const claim = await db.transaction(async (tx) => {
-    for (const k of [emailHash, client].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${k}, 15))`);
+    const locks = device ? [`${emailHash}.${device}`] : [emailHash, client].sort();
+    for (const k of locks) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${k}, 15))`);
     const [recent] = await tx
-      .select({ failures: count(), oldest: min(signInAttempts.at) })
-      .from(signInAttempts)
-      .where(and(eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since), or(eq(signInAttempts.emailHash, emailHash), eq(signInAttempts.clientHash, client))));
+      .select({ failures: count(), oldest: min(a.at) })
+      .from(a)
+      .where(and(eq(a.succeeded, false), eq(a.throttled, false), gt(a.at, since), scope));
     if (recent.failures >= THROTTLE_FAILURES) {
       const retryAfter = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
-      await recordAudit(tx, { actorEmail: email, action: "sign_in.throttled", details: { client } });
+      const [episode] = await tx.select({ n: count() }).from(a).where(and(eq(a.throttled, true), gt(a.at, since), scope));
+      if (episode.n === 0) await recordAudit(tx, { actorEmail: email, action: "sign_in.throttled", details: { client, trustedDevice: Boolean(device) } });
+      await tx.insert(a).values({ emailHash, clientHash: client, device, succeeded: false, throttled: true, at: now });
       return { throttled: true as const, retryAfter };
     }
-    const [row] = await tx.insert(signInAttempts).values({ emailHash, clientHash: client, succeeded: false, at: now }).returning({ id: signInAttempts.id });
+    const [row] = await tx.insert(a).values({ emailHash, clientHash: client, device, succeeded: false, at: now }).returning({ id: a.id });
     return { throttled: false as const, id: row.id };
   });
   if (claim.throttled) return { ok: false, reason: "throttled", retryAfter: claim.retryAfter };

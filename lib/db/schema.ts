@@ -104,6 +104,11 @@ export const signInAttempts = pgTable(
     emailHash: text().notNull(),
     clientHash: text().notNull(),
     succeeded: boolean().notNull(),
+    // The signed device cookie's id when the browser had signed in to this account before
+    // (OWASP device cookies): its failures throttle that device only. Null: an untrusted client.
+    device: text(),
+    // A refused attempt, counted (not audited one by one) and never counted as a failure.
+    throttled: boolean().notNull().default(false),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sign_in_attempts_email_idx").on(t.emailHash, t.at), index("sign_in_attempts_client_idx").on(t.clientHash, t.at)],

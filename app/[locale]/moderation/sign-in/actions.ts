@@ -1,7 +1,12 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { signIn } from "@/lib/auth/config";
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, issueDeviceToken } from "@/lib/auth/device";
+import { staffEmailHash } from "@/lib/auth/staff";
+import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 
 export type SignInState = { ok: false; code: "invalid" | "throttled" | "totp_required" | "totp_invalid" | "failed"; minutes?: number; email?: string } | null;
@@ -29,7 +34,17 @@ export async function signInAction(_prev: SignInState, fd: FormData): Promise<Si
       return { ok: false, code, minutes: seconds ? Math.ceil(Number(seconds) / 60) : undefined, email };
     }
     if (error instanceof AuthError) return { ok: false, code: "failed", email };
-    // Success is a redirect, thrown for Next to handle.
+    // Success is a redirect, thrown for Next to handle. This browser is now a trusted device of
+    // the account: a stranger's failures will not lock it out (lib/auth/device.ts).
+    if (isRedirectError(error)) {
+      (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(staffEmailHash(email)), {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: env.NODE_ENV === "production",
+        path: "/",
+        maxAge: DEVICE_COOKIE_DAYS * 86_400,
+      });
+    }
     throw error;
   }
 }
