@@ -16,7 +16,9 @@ const args = process.argv.slice(2);
 const dev = args.includes("--dev");
 const portArg = args.indexOf("-p");
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
+// -H to bind one address; not $HOSTNAME, which container runtimes set to the machine's name.
+const hostArg = args.indexOf("-H");
+const hostname = hostArg >= 0 ? args[hostArg + 1] : "0.0.0.0";
 const hops = trustedHops(process.env.TRUST_PROXY_HOPS);
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
