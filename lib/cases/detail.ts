@@ -8,6 +8,7 @@ import { bandKeys } from "@/lib/text/minhash";
 import { answeredBefore } from "./answered";
 import { findCasesByText } from "./match";
 import { caseSummaryColumns } from "./queue";
+import { isUuid } from "@/lib/validation";
 
 export async function caseIdByRef(db: Executor, ref: number): Promise<string | null> {
   if (!Number.isSafeInteger(ref) || ref <= 0) return null;
@@ -19,7 +20,7 @@ const mergedInto = alias(cases, "merged_into");
 
 /** Everything the case page shows, in a few bounded queries. Contact details are not included. */
 export async function getCaseDetail(db: Executor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [c] = await db
     .select({
       ...caseSummaryColumns,

@@ -11,10 +11,11 @@ import { detectPlatform } from "@/lib/text/canonical-url";
 import { bump, METRICS, recordOutcome } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
 import { statementDraftSchema, type StatementType } from "./schema";
+import { isUuid } from "@/lib/validation";
 
 
 async function lockStatement(tx: Tx, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ExpectedError("not_found");
+  if (!isUuid(id)) throw new ExpectedError("not_found");
   const [s] = await tx.select().from(statements).where(eq(statements.id, id)).for("update");
   if (!s) throw new ExpectedError("not_found");
   return s;

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/lib/auth/actor";
 import type { Executor } from "@/lib/db/connect";
 import { cases, staffUsers, statements } from "@/lib/db/schema";
+import { isUuid } from "@/lib/validation";
 
 const author = alias(staffUsers, "author");
 
@@ -32,7 +33,7 @@ export async function listStatementsForStaff(db: Executor) {
 }
 
 export async function getStatementForEdit(db: Executor, id: string, actor: Actor) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [s] = await db
     .select({ statement: statements, caseRef: cases.ref, caseKind: cases.kind, authorEmail: author.email })
     .from(statements)
