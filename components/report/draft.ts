@@ -27,13 +27,6 @@ export function clearDraft() {
   } catch {}
 }
 
-/** A retry key that works on plain http too (randomUUID needs a secure context). */
-export function newIdempotencyKey(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** Whether a draft holds anything the citizen typed (not just defaults). */
 export function hasContent(d: Draft): boolean {
   const contact = (d.contact ?? {}) as Record<string, unknown>;

@@ -9,7 +9,7 @@ import { translatorFor, type Strings, type Translate } from "@/lib/i18n/client-s
 import { reportSchema, type ReportFormValues, type ReportInput } from "@/lib/reports/schema";
 import { detectPlatform, PLATFORMS } from "@/lib/text/canonical-url";
 import { describedBy, Field, FieldError, fieldIds, inputClass } from "@/components/ui/field";
-import { hasContent, loadDraft, newIdempotencyKey, saveDraft, type Draft } from "./draft";
+import { hasContent, loadDraft, saveDraft, type Draft } from "./draft";
 import { ReceiptPanel } from "./receipt-panel";
 
 type Action = (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -75,7 +75,7 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
       setRestored(true);
     }
     // A draft keeps its own key (its retry is the same report); otherwise this page's key.
-    key ??= failed?.values?.idempotencyKey || pageKey || newIdempotencyKey();
+    key ??= failed?.values?.idempotencyKey || pageKey;
     setIdempotencyKey(key);
     const sub = watch((values) => saveDraft({ ...(values as Draft), idempotencyKey: key }));
     return () => sub.unsubscribe();

@@ -175,11 +175,14 @@ async function acceptTotp(db: Db | Tx, id: string, secretBase32: string, code: s
   return Boolean(row);
 }
 
-/** The current second factor must be proven before it is replaced or removed. */
-async function proveCurrentTotp(tx: Tx, id: string, currentCode: string | null | undefined): Promise<boolean> {
+/**
+ * The current second factor must be proven before it is replaced or removed: "none" when the
+ * account has none, "proven" with a good current code, "refused" otherwise. Locks the row.
+ */
+async function proveCurrentTotp(tx: Tx, id: string, currentCode: string | null | undefined): Promise<"none" | "proven" | "refused"> {
   const [row] = await tx.select({ enc: staffUsers.totpSecretEnc, on: staffUsers.totpEnabledAt }).from(staffUsers).where(eq(staffUsers.id, id)).for("update");
-  if (!row?.on || !row.enc) return true;
-  return Boolean(currentCode) && acceptTotp(tx, id, decrypt(row.enc, getSecrets().encryptionKey), currentCode!);
+  if (!row?.on || !row.enc) return "none";
+  return currentCode && (await acceptTotp(tx, id, decrypt(row.enc, getSecrets().encryptionKey), currentCode)) ? "proven" : "refused";
 }
 
 export type TotpChange = "ok" | "invalid_code" | "current_code_invalid";
@@ -193,13 +196,13 @@ export async function enableTotp(db: Db, actor: Actor, secretBase32: string, cod
   const step = totpStep(secretBase32, code, now.getTime());
   if (step === null) return "invalid_code";
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ on: staffUsers.totpEnabledAt }).from(staffUsers).where(eq(staffUsers.id, actor.id));
-    if (!(await proveCurrentTotp(tx, actor.id, currentCode))) return "current_code_invalid";
+    const proof = await proveCurrentTotp(tx, actor.id, currentCode);
+    if (proof === "refused") return "current_code_invalid";
     await tx
       .update(staffUsers)
       .set({ totpSecretEnc: encrypt(secretBase32, getSecrets().encryptionKey), totpEnabledAt: now, totpLastStep: step, sessionEpoch: sql`${staffUsers.sessionEpoch} + 1` })
       .where(eq(staffUsers.id, actor.id));
-    await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: before?.on ? "totp.replaced" : "totp.enrolled", targetType: "staff", targetId: actor.id });
+    await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: proof === "proven" ? "totp.replaced" : "totp.enrolled", targetType: "staff", targetId: actor.id });
     return "ok";
   });
 }
@@ -207,8 +210,7 @@ export async function enableTotp(db: Db, actor: Actor, secretBase32: string, cod
 /** Turns the second factor off with a current code; every session of the account ends. */
 export async function removeTotp(db: Db, actor: Actor, currentCode: string): Promise<TotpChange> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ on: staffUsers.totpEnabledAt }).from(staffUsers).where(eq(staffUsers.id, actor.id));
-    if (!row?.on || !(await proveCurrentTotp(tx, actor.id, currentCode))) return "current_code_invalid";
+    if ((await proveCurrentTotp(tx, actor.id, currentCode)) !== "proven") return "current_code_invalid";
     await clearTotp(tx, actor.id);
     await recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "totp.removed", targetType: "staff", targetId: actor.id });
     return "ok";

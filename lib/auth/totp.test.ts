@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkTotp, newTotpSecret, totpCode, totpStep, totpUri } from "./totp";
+import { newTotpSecret, totpCode, totpStep, totpUri } from "./totp";
+
+const checkTotp = (secret: string, code: string, t: number) => totpStep(secret, code, t) !== null;
 
 describe("TOTP", () => {
   const secret = newTotpSecret();

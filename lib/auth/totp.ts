@@ -24,7 +24,6 @@ export function totpStep(secretBase32: string, code: string, timestamp = Date.no
   return delta === null ? null : Math.floor(timestamp / 1000 / PERIOD_S) + delta;
 }
 
-export const checkTotp = (secretBase32: string, code: string, timestamp = Date.now()): boolean => totpStep(secretBase32, code, timestamp) !== null;
 
 export function totpCode(secretBase32: string, timestamp = Date.now()): string {
   return new TOTP({ secret: Secret.fromBase32(secretBase32), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp });
