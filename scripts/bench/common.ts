@@ -80,9 +80,13 @@ const portAnswers = (port: number) =>
  * The app's server (scripts/server.mjs) on a port nobody answers on: a server left over from an earlier step (or run)
  * would otherwise be measured in place of this one.
  */
-export async function startServer(port: number, extraEnv: Record<string, string>): Promise<ChildProcess> {
+export async function startServer(port: number, extraEnv: Record<string, string>, logFile?: string): Promise<ChildProcess> {
   if (await portAnswers(port)) throw new Error(`port ${port} is already in use: stop what listens there first`);
-  return spawn("node", ["scripts/server.mjs", "-p", String(port)], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv }, stdio: "ignore", detached: true });
+  // The soak reads the server's output afterwards: no report text may ever reach it.
+  const out = logFile ? fs.openSync(logFile, "a") : "ignore";
+  const child = spawn("node", ["scripts/server.mjs", "-p", String(port)], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv }, stdio: ["ignore", out, out], detached: true });
+  if (typeof out === "number") fs.closeSync(out);
+  return child;
 }
 
 /** Stops a server's whole process group and waits until it is gone (SIGKILL after 15 s). */
