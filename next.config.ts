@@ -48,7 +48,11 @@ const nextConfig = (dev: boolean): NextConfig => ({
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden(): a signed-in staff member without the role gets a real 403.
-  experimental: { authInterrupts: true },
+  // isrFlushToDisk: pages rendered at run time (a statement, and the 404 of every unknown slug,
+  // which Next caches too) stay in Next's memory cache, bounded (cacheMaxMemorySize, 50 MB),
+  // instead of files under .next that anyone could add to by asking for new addresses until the
+  // disk is full. What the build prerendered is still read from disk.
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders(dev) },

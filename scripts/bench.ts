@@ -1,13 +1,13 @@
 // npm run bench — measures the targets of the benchmark issue against DATABASE_URL (required,
 // filled with `npm run db:generate -- --reports N`), prints a table and writes BENCHMARKS.md.
 // Timings that depend on the machine are compared as ratios measured in the same run.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { add, median, rows, rssOf, serverPid, startServer, stop, waitFor } from "./bench/common";
 import { httpScenarios } from "./bench/http";
+import { pageScenarios } from "./bench/page";
 import { queueInputs, sqlScenarios } from "./bench/sql";
 
 // 7. Embedded start, median of 3: an empty data folder each time (migrations and demo seed
@@ -44,24 +44,19 @@ async function embeddedStart() {
   }
 }
 
-function pageWeight() {
-  try {
-    const { totalGzipBytes } = JSON.parse(execFileSync("node", ["scripts/page-weight.mjs", "ar/report", "--json"], { encoding: "utf8" }));
-    const kb = Number((totalGzipBytes / 1024).toFixed(1));
-    add("First-load JS of /ar/report (gzip)", `${kb} KB`, "≤ 130 KB", kb <= 130);
-  } catch {
-    // The form is rendered per request (its retry key): its HTML is read from a running server.
-    add("First-load JS of /ar/report (gzip)", "not measured: npm run build, npm start, then node scripts/page-weight.mjs ar/report --from http://localhost:3000", "≤ 130 KB", null);
-  }
-}
-
 async function main() {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required (fill it with npm run db:generate -- --reports 1000000).");
   const only = process.argv.slice(2);
   const want = (s: string) => only.length === 0 || only.includes(s);
   // The HTTP scenarios need a staff member and a page-200 cursor; a run without "sql" finds them quietly.
   const staff = want("sql") ? await sqlScenarios(env.DATABASE_URL) : undefined;
-  if (want("page")) pageWeight();
+  if (want("page")) {
+    await pageScenarios({
+      DATABASE_URL: env.DATABASE_URL,
+      AUTH_SECRET: env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret",
+      ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64"),
+    });
+  }
   if (want("http")) await httpScenarios(env.DATABASE_URL, staff ?? (await queueInputs(env.DATABASE_URL)));
   if (want("start")) await embeddedStart();
   const cpu = os.cpus()[0]?.model ?? "unknown";

@@ -17,8 +17,7 @@ const first = (v) => (Array.isArray(v) ? v[0] : v)?.split(",")[0]?.trim();
  */
 export function pageRefusal(method, url = "/", headers = {}) {
   if (method !== "POST" || url.startsWith("/api/") || url.startsWith("/_next/")) return null;
-  const segment = url.split(/[/?#]/)[1];
-  const locale = LOCALES.has(segment) ? segment : "ar";
+  const locale = localeOf(url);
   const origin = first(headers.origin);
   if (origin) {
     let originHost = null;
@@ -32,4 +31,42 @@ export function pageRefusal(method, url = "/", headers = {}) {
   if (length === undefined) return { status: 411, key: "lengthRequired", locale };
   if (!/^\d+$/.test(length) || Number(length) > PAGE_BODY_LIMIT) return { status: 413, key: "tooLarge", locale };
   return null;
+}
+
+/**
+ * The request path with every segment Next cannot decode replaced by U+FFFD, or the path itself
+ * when all decode. Next decodes a dynamic segment after the router already has (`%25` → `%`),
+ * and a segment that fails (`%25`, `%ED%A0%80`, a stray `%`) ends in a bare 500 before any
+ * handler runs (vercel/next.js#92527). No route of ours has a `%` in a segment, so the segment
+ * becomes one that matches nothing, and the page or handler answers its own localised 404.
+ */
+export function decodablePath(url = "/") {
+  const q = url.search(/[?#]/);
+  const path = q < 0 ? url : url.slice(0, q);
+  if (!path.includes("%")) return url;
+  let changed = false;
+  const segments = path.split("/").map((segment) => {
+    try {
+      if (!decodeURIComponent(segment).includes("%")) return segment;
+    } catch {}
+    changed = true;
+    return "%EF%BF%BD";
+  });
+  return changed ? segments.join("/") + (q < 0 ? "" : url.slice(q)) : url;
+}
+
+/**
+ * A request that invokes a server action: with JavaScript (the Next-Action header) or without
+ * (a form POST to a page). Next decodes its body as a React Flight reply before any code of ours
+ * runs, and a body it cannot decode (a forged or damaged one: `$ACTION_1:1` not JSON, `"$@5"`,
+ * arguments that are not the form's) ends in a 500 there.
+ */
+export function isActionRequest(method, url = "/", headers = {}) {
+  if (method !== "POST" || url.startsWith("/api/") || url.startsWith("/_next/")) return false;
+  return headers["next-action"] !== undefined || /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(String(headers["content-type"] ?? ""));
+}
+
+export function localeOf(url = "/") {
+  const segment = url.split(/[/?#]/)[1];
+  return LOCALES.has(segment) ? segment : "ar";
 }

@@ -9,7 +9,7 @@ import zlib from "node:zlib";
 const argv = process.argv.slice(2);
 const fromAt = argv.indexOf("--from");
 const from = fromAt >= 0 ? argv[fromAt + 1] : null;
-const args = argv.filter((a, i) => a !== "--json" && i !== fromAt && i !== fromAt + 1);
+const args = argv.filter((a, i) => a !== "--json" && (fromAt < 0 || (i !== fromAt && i !== fromAt + 1)));
 const json = argv.includes("--json");
 const page = args[0] ?? "ar/report";
 const limitKb = Number(args[1] ?? 0);

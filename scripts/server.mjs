@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import next from "next";
 import { CLIENT_HEADER, clientAddress, trustedHops } from "./client-address.mjs";
 import { installLogRedaction } from "./log-redaction.mjs";
-import { pageRefusal } from "./page-guard.mjs";
+import { decodablePath, isActionRequest, localeOf, pageRefusal } from "./page-guard.mjs";
 
 const require = createRequire(import.meta.url);
 const MESSAGES = Object.fromEntries(["ar", "fr", "en"].map((l) => [l, require(`../lib/i18n/messages/${l}.json`).httpErrors]));
@@ -30,16 +30,55 @@ installLogRedaction();
 
 const server = http.createServer((req, res) => {
   req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+  req.url = decodablePath(req.url);
   const refusal = pageRefusal(req.method, req.url, req.headers);
   if (refusal) {
     // Answered before Next reads the body: it would buffer it, then fail the action with a 500.
-    const text = (MESSAGES[refusal.locale] ?? MESSAGES.ar)[refusal.key];
-    res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "content-language": refusal.locale, connection: "close" }).end(`${text}\n`);
+    refuse(res, refusal.status, refusal.locale, refusal.key, { connection: "close" });
     req.resume();
     return;
   }
+  if (isActionRequest(req.method, req.url, req.headers)) answerUndecodableWith400(req, res);
   handle(req, res);
 });
+
+function refuse(res, status, locale, key, extra = {}) {
+  const text = (MESSAGES[locale] ?? MESSAGES.ar)[key];
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-language": locale, "cache-control": "no-store", ...extra }).end(`${text}\n`);
+}
+
+// Our actions catch their own failures and answer with a state (a refusal, 503, internal_error),
+// so a 500 from an action request comes from Next failing to decode a body none of our forms
+// sends. That is the sender's error: a localised 400 instead of Next's 500 page. Next has
+// already logged the error's class and stack (redacted) for whoever wants to look.
+function answerUndecodableWith400(req, res) {
+  const { writeHead, write, end } = res;
+  let replacing = false;
+  // Next sets a 500 and then writes its page (writeHead, or an implicit header on the first
+  // write or end): nothing of it is sent; end() sends the refusal instead.
+  const takeOver = () => (replacing ||= res.statusCode === 500 && !res.headersSent);
+  res.writeHead = function (status, ...rest) {
+    if (status !== 500 || res.headersSent) return writeHead.call(this, status, ...rest);
+    res.statusCode = 500;
+    replacing = true;
+    return this;
+  };
+  res.write = function (chunk, ...rest) {
+    if (!takeOver()) return write.call(this, chunk, ...rest);
+    rest.find((a) => typeof a === "function")?.();
+    return true;
+  };
+  res.end = function (...args) {
+    if (!takeOver()) return end.apply(this, args);
+    Object.assign(res, { writeHead, write, end });
+    for (const h of ["content-length", "content-type", "content-encoding", "transfer-encoding", "etag", "vary", "link", "cache-control"]) res.removeHeader(h);
+    const done = args.find((a) => typeof a === "function");
+    if (done) res.once("finish", done);
+    refuse(res, 400, localeOf(req.url), "badAction");
+    return this;
+  };
+}
+
 server.on("upgrade", (req, socket, head) => {
   req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
   app.getUpgradeHandler()(req, socket, head);

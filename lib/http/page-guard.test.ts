@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_BODY_LIMIT, pageRefusal } from "@/scripts/page-guard.mjs";
+import { decodablePath, isActionRequest, PAGE_BODY_LIMIT, pageRefusal } from "@/scripts/page-guard.mjs";
 
 const post = (headers: Record<string, string>, url = "/fr/report") => pageRefusal("POST", url, { host: "iblagh.example", "content-length": "900", ...headers });
 
@@ -25,5 +25,31 @@ describe("pageRefusal", () => {
   it("leaves reads and the API alone", () => {
     expect(pageRefusal("GET", "/ar/report", { origin: "https://evil.example" })).toBeNull();
     expect(pageRefusal("POST", "/api/v1/reports", { origin: "https://evil.example" })).toBeNull();
+  });
+});
+
+describe("decodablePath", () => {
+  it("keeps every path Next can decode as it is", () => {
+    for (const url of ["/ar/statements/2025-12", "/fr/statements?q=%C3%A9t%C3%A9%25", "/en/report", "/ar/%D8%A8%D9%8A%D8%A7%D9%86", "/"]) {
+      expect(decodablePath(url)).toBe(url);
+    }
+  });
+
+  it("replaces a segment that fails to decode, once or twice, and keeps the query", () => {
+    expect(decodablePath("/en/statements/%25s%25s")).toBe("/en/statements/%EF%BF%BD");
+    expect(decodablePath("/api/v1/statements/%ED%A0%80?x=%25")).toBe("/api/v1/statements/%EF%BF%BD?x=%25");
+    expect(decodablePath("/fr/stats/%")).toBe("/fr/stats/%EF%BF%BD");
+    expect(decodablePath("/ar/statements/%E2%80%AE%ZZ/share.png")).toBe("/ar/statements/%EF%BF%BD/share.png");
+  });
+});
+
+describe("isActionRequest", () => {
+  it("is a page POST with the Next-Action header or a form body", () => {
+    expect(isActionRequest("POST", "/fr/track", { "next-action": "abc", "content-type": "text/plain" })).toBe(true);
+    expect(isActionRequest("POST", "/fr/track", { "content-type": "multipart/form-data; boundary=x" })).toBe(true);
+    expect(isActionRequest("POST", "/fr/track", { "content-type": "application/x-www-form-urlencoded" })).toBe(true);
+    expect(isActionRequest("POST", "/fr/track", { "content-type": "application/json" })).toBe(false);
+    expect(isActionRequest("POST", "/api/v1/reports", { "next-action": "abc" })).toBe(false);
+    expect(isActionRequest("GET", "/fr/track", { "next-action": "abc" })).toBe(false);
   });
 });
