@@ -5,6 +5,7 @@ import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { add, median, pct, rssOf, serverPid, startServer, stop, timed, waitFor } from "./common";
+import type { QueueInputs } from "./sql";
 
 const AUTH_SECRET = env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret";
 
@@ -31,7 +32,7 @@ const paired = (a: Run[], b: Run[]) => median(a.map((r, i) => r.rps / b[i].rps))
 const pctRuns = (a: Run[], b: Run[]) => `${(paired(a, b) * 100).toFixed(0)}% (runs ${a.map((r, i) => ((r.rps / b[i].rps) * 100).toFixed(0)).join(", ")})`;
 const detail = (x: ReturnType<typeof summary>) => `p50 ${x.p50} ms, p99 ${x.p99} ms, peak RSS ${x.peak.toFixed(0)} MB`;
 
-export async function httpScenarios(url: string, staff: { actor: string; page200Cursor: string | undefined }) {
+export async function httpScenarios(url: string, staff: QueueInputs) {
   const port = 3400;
   const base = `http://127.0.0.1:${port}`;
   const serverEnv = { DATABASE_URL: url, BENCH_ROUTES: "true", RATE_LIMIT_REPORTS: "0", RATE_LIMIT_TRACK: "0", AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64") };
@@ -130,9 +131,9 @@ export async function httpScenarios(url: string, staff: { actor: string; page200
 
 // 3. The queue page as a moderator gets it, one request at a time: time to the last byte on
 // loopback is the server time. The session is minted as Auth.js would after a sign-in.
-async function queuePages(base: string, staff: { actor: string; page200Cursor: string | undefined }, pid: number) {
+async function queuePages(base: string, staff: QueueInputs, pid: number) {
   const name = "__Secure-authjs.session-token"; // the server runs in production: secure cookie names
-  const token = await encode({ token: { uid: staff.actor, sub: staff.actor }, secret: AUTH_SECRET, salt: name, maxAge: 3600 });
+  const token = await encode({ token: { uid: staff.actor, sub: staff.actor, epoch: staff.epoch }, secret: AUTH_SECRET, salt: name, maxAge: 3600 });
   const get = async (path: string) => {
     const r = await fetch(`${base}${path}`, { headers: { cookie: `${name}=${token}` }, redirect: "manual" });
     const body = await r.text();

@@ -61,10 +61,18 @@ const rss = (m: Measured) => (m.peakMb ? `, backend peak RSS ${m.peakMb.toFixed(
 const roundTrip = (m: Measured) => `round trip p50 ${ms(m.p50)}, p99 ${ms(m.p99)}${rss(m)}`;
 
 /** A staff member who may see the queue, and the cursor of its page 200 (status "all"). */
-export async function queueInputs(url: string): Promise<{ actor: string; page200Cursor: string | undefined }> {
+export interface QueueInputs {
+  actor: string;
+  /** The account's session epoch: a session minted without it is refused (signed out). */
+  epoch: number;
+  page200Cursor: string | undefined;
+}
+
+export async function queueInputs(url: string): Promise<QueueInputs> {
   const { pool, db } = connect(url);
-  const [staff] = (await db.execute(sql`select id from staff_users order by (email = 'generator@bench.iblagh.local') desc limit 1`)).rows as { id: string }[];
+  const [staff] = (await db.execute(sql`select id, session_epoch as epoch from staff_users order by (email = 'generator@bench.iblagh.local') desc limit 1`)).rows as { id: string; epoch: number }[];
   const actor = staff?.id ?? "00000000-0000-0000-0000-000000000000";
+  const epoch = Number(staff?.epoch ?? 0);
   let cursor: string | undefined;
   for (let page = 1; page < 200; page++) {
     const r = await listQueue(db, { status: "all", cursor } as QueueFilter, actor);
@@ -72,11 +80,11 @@ export async function queueInputs(url: string): Promise<{ actor: string; page200
     cursor = r.nextCursor;
   }
   await pool.end();
-  return { actor, page200Cursor: cursor };
+  return { actor, epoch, page200Cursor: cursor };
 }
 
 /** Returns what the HTTP scenarios reuse: a staff member and the cursor of queue page 200. */
-export async function sqlScenarios(url: string): Promise<{ actor: string; page200Cursor: string | undefined }> {
+export async function sqlScenarios(url: string): Promise<QueueInputs> {
   const { pool, db } = connect(url);
   const [{ n: reportCount }] = (await db.execute(sql`select count(*)::int as n from reports`)).rows as { n: number }[];
   add("Database size", `${reportCount.toLocaleString("en")} reports`, "1,000,000", null);
@@ -103,7 +111,8 @@ export async function sqlScenarios(url: string): Promise<{ actor: string; page20
   await pool.end();
 
   // 3. The queue, as its page runs it, and 4. the yearly figures: SQL time from EXPLAIN ANALYZE.
-  const { actor, page200Cursor: cursor } = await queueInputs(url);
+  const inputs = await queueInputs(url);
+  const { actor, page200Cursor: cursor } = inputs;
   const year = new Date().getUTCFullYear();
   const views: [string, Sample][] = [
     ["Queue default view", (d) => listQueue(d, {} as QueueFilter, actor)],
@@ -117,5 +126,5 @@ export async function sqlScenarios(url: string): Promise<{ actor: string; page20
     const m = await measure(url, fn, 20, true);
     add(`${name} (EXPLAIN ANALYZE)`, `${ms(m.explainMs)}; ${roundTrip(m)}`, "≤ 5 ms", m.explainMs <= 5);
   }
-  return { actor, page200Cursor: cursor };
+  return inputs;
 }
