@@ -1,9 +1,9 @@
 import type { MetadataRoute } from "next";
-import { env } from "@/lib/env";
+import { siteOrigin } from "@/lib/http/origin";
 
-export default function robots(): MetadataRoute.Robots {
+export default async function robots(): Promise<MetadataRoute.Robots> {
   return {
     rules: [{ userAgent: "*", allow: "/", disallow: ["/ar/moderation", "/fr/moderation", "/en/moderation", "/api/"] }],
-    sitemap: `${env.PUBLIC_URL}/sitemap.xml`,
+    sitemap: `${await siteOrigin()}/sitemap.xml`,
   };
 }

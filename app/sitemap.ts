@@ -1,13 +1,13 @@
 import type { MetadataRoute } from "next";
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { siteOrigin } from "@/lib/http/origin";
 import { LOCALES } from "@/lib/i18n/config";
 import { listStatementSlugs } from "@/lib/statements/public";
 
 export const revalidate = 3600;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const base = env.PUBLIC_URL;
+  const base = await siteOrigin();
   const pages = ["", "/report", "/track", "/statements"].flatMap((p) =>
     LOCALES.map((l) => ({ url: `${base}/${l}${p}`, alternates: { languages: Object.fromEntries(LOCALES.map((o) => [o, `${base}/${o}${p}`])) } })),
   );

@@ -76,7 +76,12 @@ test("roles: an admin cannot work cases (403) but reads the audit trail; a moder
   await expect(page.getByTestId("forbidden")).toBeVisible();
   const audit = await page.goto("/ar/moderation/audit");
   expect(audit?.status()).toBe(200);
-  await expect(page.getByTestId("audit-table")).toContainText("sign_in.success");
+  // The trail speaks the staff's language: labelled actions and fields, no codes or JSON.
+  await expect(page.getByTestId("audit-table")).toContainText(messages.ar.staff.audit.actions.sign_in.success);
+  await expect(page.getByTestId("audit-table")).not.toContainText("sign_in.success");
+  await expect(page.getByTestId("audit-table")).not.toContainText('{"');
+  // The navigation offers only what an admin may open: no case queue.
+  await expect(page.getByRole("link", { name: messages.ar.staff.nav.queue })).toHaveCount(0);
   // The chain's latest link, to be written down outside the database, and the command that checks it.
   const checkpoint = page.getByTestId("audit-checkpoint");
   await expect(checkpoint.getByRole("heading", { name: "آخر نقطة تحقّق" })).toBeVisible();

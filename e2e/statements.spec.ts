@@ -28,12 +28,16 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   await arabic.getByLabel(st.fields.summary).fill("تنفي المصالح الأمنية ما تم تداوله بخصوص غرق حافلة.");
   await arabic.getByLabel(st.fields.body).fill("**لا صحة** لهذا الخبر.\n\n<script>alert(1)</script>");
   await expect(arabic.getByLabel(st.preview)).toContainText("لا صحة لهذا الخبر");
+  // The claim is not the reporter's words pre-filled: the case summary is offered, to rewrite.
+  await expect(arabic.getByLabel(st.fields.claimReviewed)).toHaveValue("");
+  await arabic.getByRole("button", { name: st.useSuggestion }).click();
+  await expect(arabic.getByLabel(st.fields.claimReviewed)).not.toHaveValue("");
   await mod.getByRole("button", { name: st.save }).click();
   await expect(mod.getByTestId("statement-saved")).toBeVisible();
   await mod.getByRole("button", { name: st.submit }).click();
   await expect(mod.getByTestId("statement-status")).toHaveAttribute("data-status", "in_review");
   // The author is not offered approval.
-  await expect(mod.getByRole("button", { name: st.publish })).toHaveCount(0);
+  await expect(mod.getByTestId("publish-review")).toHaveCount(0);
   const editorUrl = mod.url();
   await modContext.close();
 
@@ -45,9 +49,21 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   await pub.goto("/ar/moderation/statements");
   await expect(pub.getByTestId("desk-deskReview")).toContainText(title);
   await pub.goto(editorUrl);
-  await pub.getByRole("button", { name: st.publish }).click();
+  // Publishing asks first and shows what goes public.
+  await pub.getByText(st.publishReview).click();
+  await expect(pub.getByTestId("publish-review")).toContainText(title);
+  await pub.getByRole("button", { name: st.publishConfirm }).click();
   await expect(pub.getByTestId("statement-status")).toHaveAttribute("data-status", "published");
+  // The message says what happened and where, once: a reload does not show it again.
+  await expect(pub.getByTestId("statement-done")).toContainText(st.doneWhat.published);
+  await expect(pub).not.toHaveURL(/done=/);
+  await pub.reload();
+  await expect(pub.getByTestId("statement-done")).toHaveCount(0);
   const publicPath = await pub.getByTestId("public-link").getAttribute("href");
+  // The case's timeline says it in words, with a link, not "statement 2026-82".
+  await pub.getByRole("link", { name: new RegExp(st.case.replace("{ref}", "\\d+")) }).click();
+  await expect(pub.getByTestId("timeline")).toContainText(messages.ar.staff.events.byStatement);
+  await expect(pub.getByTestId("timeline")).not.toContainText(/statement \d{4}-/);
   await pubContext.close();
 
   // The public sees it, with its ClaimReview, in the list and in the feed.
@@ -101,6 +117,7 @@ test("submitting for review sends what was typed, and a refused submission keeps
   // The rest typed, still never saved: "submit for review" saves it and submits.
   await arabic.getByLabel(st.fields.summary).fill("تنفي المصالح الأمنية ما تم تداوله بخصوص انهيار قنطرة.");
   await arabic.getByLabel(st.fields.body).fill("لا صحة لهذا الخبر، والطريق مفتوحة أمام حركة السير.");
+  await arabic.getByLabel(st.fields.claimReviewed).fill("خبر عن انهيار قنطرة على الطريق الوطنية");
   await page.getByRole("button", { name: st.submit }).click();
   await expect(page.getByTestId("statement-status")).toHaveAttribute("data-status", "in_review");
   await expect(arabic.getByLabel(st.fields.title)).toHaveValue(title);

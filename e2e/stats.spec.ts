@@ -37,3 +37,23 @@ test("the CSV carries the same figures as the JSON", async ({ request }) => {
   expect(json.years[1].violentContentDetected).toBe(260);
   expect((await request.get("/api/v1/stats?from=2030&to=2020")).status()).toBe(400);
 });
+
+test("a year in progress is compared with the same months of the year before, and the printed year names the organisation", async ({ page }) => {
+  const now = new Date();
+  await page.goto("/fr/stats");
+  if (now.getUTCMonth() > 0) {
+    await expect(page.getByTestId("stats-period")).toContainText(messages.fr.stats.monthNames.split(",")[0]);
+    // Not "0 against the whole year": the previous column counts the same months only.
+    const prevTotal = Number((await page.getByTestId("prev-total").textContent())!.replace(/\D/g, ""));
+    expect(prevTotal).toBeLessThanOrEqual(now.getUTCFullYear() - 1 === 2025 ? 29 : Number.MAX_SAFE_INTEGER);
+  }
+  await page.goto("/ar/stats/2025");
+  await expect(page.getByTestId("annual-org")).toContainText("2025");
+  // One number format: Western digits and the Arabic percent sign in the summary and the table.
+  await expect(page.getByTestId("change-total")).toContainText("-11");
+  await expect(page.getByTestId("by-month-table")).toContainText("غشت");
+  // The printed year fits two A4 pages.
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(2);
+});
+

@@ -34,7 +34,8 @@ const schema = z.object({
   STAFF_REQUIRE_2FA: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   DEMO_PASSWORD: z.string().min(8).default("iblagh-demo-2025"),
   // Absolute links in feeds, sitemaps, share cards and ClaimReview, and the publishing organisation.
-  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  // Unset: each request's own origin (lib/http/origin.ts), and the production start warns.
+  PUBLIC_URL: z.string().url().optional(),
   ORG_NAME: z.string().min(1).default("Iblagh"),
   ORG_URL: z.string().url().optional(),
   // The calendar the yearly figures follow.

@@ -9,6 +9,9 @@ export async function startUp() {
   // Before anything can fail: no report text reaches the log, whoever logs the error.
   installLogRedaction();
   if (env.NEXT_PHASE === "phase-production-build") return;
+  if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+    console.warn("[iblagh] warning: PUBLIC_URL is not set: feeds and the sitemap take each request's own address, and statement pages carry no share image or canonical link. Set it to the site's public address.");
+  }
   try {
     const started = Date.now();
     const conn = await getConnection();

@@ -37,8 +37,10 @@ export function pageRefusal(method, url = "/", headers = {}) {
  * The request path with every segment Next cannot decode replaced by U+FFFD, or the path itself
  * when all decode. Next decodes a dynamic segment after the router already has (`%25` → `%`),
  * and a segment that fails (`%25`, `%ED%A0%80`, a stray `%`) ends in a bare 500 before any
- * handler runs (vercel/next.js#92527). No route of ours has a `%` in a segment, so the segment
- * becomes one that matches nothing, and the page or handler answers its own localised 404.
+ * handler runs (vercel/next.js#92527); a language segment like `..%2f` reached a statement
+ * page's layout undecided and ended in a 500 too. No route of ours has a `%`, `/` or `\` in a
+ * segment, so such a segment becomes one that matches nothing, and the page or handler
+ * answers its own localised 404.
  */
 export function decodablePath(url = "/") {
   const q = url.search(/[?#]/);
@@ -47,7 +49,8 @@ export function decodablePath(url = "/") {
   let changed = false;
   const segments = path.split("/").map((segment) => {
     try {
-      if (!decodeURIComponent(segment).includes("%")) return segment;
+      // An encoded slash or backslash (`..%2f`) is no segment of ours either: it hides a path.
+      if (!/[%/\\]/.test(decodeURIComponent(segment))) return segment;
     } catch {}
     changed = true;
     return "%EF%BF%BD";

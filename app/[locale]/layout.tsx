@@ -21,6 +21,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     title: { default: t("homeTitle"), template: `%s — ${t("siteName")}` },
     description: t("homeDescription"),
     alternates: { languages: Object.fromEntries(LOCALES.map((l) => [l, `/${l}`])) },
+    manifest: `/${locale}/manifest.webmanifest`,
+    icons: { apple: "/icons/192.png" },
   };
 }
 

@@ -1,13 +1,18 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { LocaleLink as Link } from "@/components/ui/locale-link";
+import { NotFoundView, notFoundLocale } from "@/components/layout/not-found-view";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
 
+// The staff area's "not found" lands here, outside the public layout: it brings the site's
+// header and footer itself.
 export default async function NotFound() {
-  const t = await getTranslations("notFound");
-  const locale = await getLocale();
+  const locale = await notFoundLocale();
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("heading")}</h1>
-      <Link locale={locale} href="/" className="text-brand-700 underline">{t("back")}</Link>
-    </div>
+    <>
+      <SiteHeader locale={locale} />
+      <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">
+        <NotFoundView locale={locale} />
+      </main>
+      <SiteFooter locale={locale} />
+    </>
   );
 }

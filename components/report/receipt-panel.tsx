@@ -5,19 +5,31 @@ import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Translate } from "@/lib/i18n/client-strings";
 import { TIME_ZONE } from "@/lib/i18n/config";
-import { clearDraft } from "./draft";
+import { clearDraft, keepReceipt } from "./draft";
 
-export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: { receipt: string; submittedAt: string; locale: string; t: Translate }) {
+type Props = { receipt: string; submittedAt: string; locale: string; t: Translate };
+
+export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Props) {
   const t: Translate = (key, values) => translate(`report.${key}`, values);
   const submitted = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(submittedAt));
   const heading = useRef<HTMLHeadingElement>(null);
   const interactive = useHydrated();
   const [copied, setCopied] = useState(false);
+  const [written, setWritten] = useState(false);
 
   useEffect(() => {
     clearDraft();
     heading.current?.focus();
   }, []);
+  // Until the citizen says the code is written down: kept for this tab, and leaving the page
+  // (reload, closing the tab, another site) asks first.
+  useEffect(() => {
+    if (written) return keepReceipt(null);
+    keepReceipt({ receipt, submittedAt });
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [written, receipt, submittedAt]);
 
   async function copy() {
     try {
@@ -40,7 +52,14 @@ export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: { r
           {receipt}
         </p>
         <p className="mt-2 text-sm text-muted">{t("submittedAt", { date: submitted })}</p>
+        {interactive ? (
+          <p data-testid="receipt-print-address" className="mt-2 hidden text-sm print:block">
+            {t("printedFrom", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE }).format(new Date()) })}{" "}
+            <bdi dir="ltr">{`${window.location.origin}/${locale}/track`}</bdi>
+          </p>
+        ) : null}
       </div>
+      <p className="text-sm">{t("keepNotice")}</p>
       {interactive ? (
         <div className="no-print flex flex-wrap gap-3">
           <button type="button" onClick={copy} className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
@@ -54,11 +73,17 @@ export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: { r
           </span>
         </div>
       ) : null}
+      {interactive ? (
+        <label className="no-print flex cursor-pointer items-start gap-3 rounded-lg bg-brand-50 p-3">
+          <input type="checkbox" data-testid="receipt-written" checked={written} onChange={(e) => setWritten(e.target.checked)} className="mt-1 size-5 shrink-0 accent-brand-700" />
+          <span>{t("writtenDown")}</span>
+        </label>
+      ) : null}
       <div className="no-print flex flex-wrap gap-4">
         <Link locale={locale} href="/track" className="font-semibold text-brand-700 underline">
           {t("trackLink")}
         </Link>
-        <a href={`/${locale}/report`} className="text-brand-700 underline">
+        <a href={`/${locale}/report`} onClick={() => keepReceipt(null)} className="text-brand-700 underline">
           {t("another")}
         </a>
       </div>

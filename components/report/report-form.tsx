@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
 import type { ReportFormState } from "@/app/[locale]/(public)/report/actions";
 import { CATEGORIES, DESCRIPTION_MAX, KINDS } from "@/lib/reports/categories";
 import { translatorFor, type Strings, type Translate } from "@/lib/i18n/client-strings";
-import { reportSchema, type ReportFormValues, type ReportInput } from "@/lib/reports/schema";
+import { reportSchema, urlLines, type ReportFormValues, type ReportInput } from "@/lib/reports/schema";
 import { detectPlatform, PLATFORMS } from "@/lib/text/canonical-url";
 import { describedBy, Field, FieldError, fieldIds, inputClass } from "@/components/ui/field";
-import { hasContent, loadDraft, saveDraft, type Draft } from "./draft";
+import { hasContent, keptReceiptStore, loadDraft, saveDraft, type Draft } from "./draft";
 import { ReceiptPanel } from "./receipt-panel";
+import { schemaResolver } from "./schema-resolver";
 
 type Action = (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
 
@@ -28,6 +28,8 @@ function initialValues(values?: Record<string, string>) {
   };
 }
 
+const SUMMARY_FIELDS = ["kind", "category", "urls", "platform", "description", "seenAt", "contact.email", "contact.phone", "declaration"];
+
 const errorKey = (e: unknown) => (e && typeof e === "object" && "message" in e && typeof e.message === "string" ? e.message : undefined);
 
 /**
@@ -39,6 +41,12 @@ export function ReportForm({ action, locale, strings, idempotencyKey }: { action
   const t = useMemo(() => translatorFor(strings), [strings]);
   const [nativeState, formAction] = useActionState(action, null);
   const [jsState, setJsState] = useState<ReportFormState>(null);
+  // A receipt this tab has not been told is written down (see keepReceipt).
+  const keptRaw = useSyncExternalStore(keptReceiptStore.subscribe, keptReceiptStore.snapshot, () => null);
+  const kept = useMemo(() => keptReceiptStore.parse(keptRaw), [keptRaw]);
+  // Once shown, it stays on screen after the citizen ticks "written down" (which forgets it).
+  const [pinned, setPinned] = useState(kept);
+  if (kept && kept !== pinned) setPinned(kept);
   const state = jsState ?? nativeState;
   const send = async (fd: FormData) => {
     try {
@@ -47,7 +55,8 @@ export function ReportForm({ action, locale, strings, idempotencyKey }: { action
       setJsState({ ok: false, code: "service_unavailable" });
     }
   };
-  if (state?.ok) return <ReceiptPanel receipt={state.data.receipt} submittedAt={state.data.submittedAt} locale={locale} t={t} />;
+  const shown = state?.ok ? state.data : pinned;
+  if (shown) return <ReceiptPanel receipt={shown.receipt} submittedAt={shown.submittedAt} locale={locale} t={t} />;
   return <ReportFields state={state} formAction={formAction} send={send} locale={locale} t={t} pageKey={idempotencyKey} />;
 }
 
@@ -61,8 +70,12 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
   const [restored, setRestored] = useState(false);
   const [clientInvalid, setClientInvalid] = useState(false);
 
-  const form = useForm<ReportFormValues, unknown, ReportInput>({ resolver: zodResolver(reportSchema), defaultValues: defaults as ReportFormValues, mode: "onTouched" });
+  // Checked on submit, then as the citizen corrects: a message appearing on blur would move
+  // the fields below it (the declaration's checkbox) under a finger about to tap it. The focus
+  // goes to the error summary, not the first field (GOV.UK's pattern).
+  const form = useForm<ReportFormValues, unknown, ReportInput>({ resolver: schemaResolver(reportSchema), defaultValues: defaults as ReportFormValues, mode: "onSubmit", reValidateMode: "onChange", shouldFocusError: false });
   const { register, watch, formState, handleSubmit } = form;
+  const summaryRef = useRef<HTMLDivElement>(null);
 
   // Restore an unsent draft, then keep saving what is typed.
   useEffect(() => {
@@ -96,11 +109,12 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
   };
   const urlErrs = (): string[] => {
     const own = errs("urls");
+    const lines = urlLines(urlsText);
     const perLine: string[] = [];
     for (let i = 0; i < 5 + 1; i++) {
       const c = (formState.errors.urls as unknown as unknown[] | undefined)?.[i];
       const key = errorKey(c) ?? failed?.fieldErrors?.[`urls.${i}`];
-      if (key) perLine.push(t("report.urlsLine", { line: i + 1, message: t(key) }));
+      if (key) perLine.push(t("report.urlsLine", { line: lines[i] ?? i + 1, message: t(key) }));
     }
     return [...own, ...perLine];
   };
@@ -121,6 +135,13 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
   const a11y = (name: string, hint: boolean, e: string[]) => ({ id: fieldIds(name).id, "aria-invalid": e.length > 0 || undefined, "aria-describedby": describedBy(name, hint, e) });
   const kindErrs = errs("kind");
   const declErrs = errs("declaration");
+  const overBy = description.trim().length - DESCRIPTION_MAX;
+  // The summary lists every error, in the order of the fields, each a link to its field.
+  const summary = showSummary ? SUMMARY_FIELDS.flatMap((name) => (name === "urls" ? urlErrs() : errs(name)).map((message) => ({ name, message }))) : [];
+  const summaryShown = showSummary;
+  useEffect(() => {
+    if (summaryShown) summaryRef.current?.focus();
+  }, [summaryShown, formState.submitCount, failed]);
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="report-heading">
@@ -131,10 +152,17 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
       {restored ? (
         <p data-testid="draft-restored" className="rounded-lg bg-brand-50 p-3 text-sm">{t("report.draftRestored")}</p>
       ) : null}
-      {showSummary ? (
-        <p data-testid="form-error-summary" role="alert" className="rounded-lg border border-danger bg-danger-50 p-3 font-medium text-danger">
-          {t("report.errorSummary")}
-        </p>
+      {summaryShown ? (
+        <div ref={summaryRef} tabIndex={-1} autoFocus data-testid="form-error-summary" role="alert" aria-labelledby="error-summary-title" className="space-y-2 rounded-lg border-2 border-danger bg-danger-50 p-4 text-danger focus:outline-2 focus:outline-offset-2 focus:outline-danger">
+          <h2 id="error-summary-title" className="font-bold">{t("report.errorSummary")}</h2>
+          <ul className="list-disc space-y-1 ps-5">
+            {summary.map(({ name, message }) => (
+              <li key={`${name}:${message}`}>
+                <a href={`#${fieldIds(name).id}`} className="font-medium underline">{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {serverFailure ? (
         <p data-testid="form-error" role="alert" className="rounded-lg border border-danger bg-danger-50 p-3 font-medium text-danger">
@@ -150,7 +178,7 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
         <div className="grid gap-3 sm:grid-cols-2">
           {KINDS.map((k) => (
             <label key={k} className="flex cursor-pointer items-start gap-3 rounded-lg border border-gray-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" value={k} defaultChecked={defaults.kind === k} className="mt-1.5 size-5 accent-brand-700" aria-invalid={kindErrs.length > 0 || undefined} {...register("kind")} />
+              <input type="radio" id={k === KINDS[0] ? fieldIds("kind").id : undefined} value={k} defaultChecked={defaults.kind === k} className="mt-1.5 size-5 accent-brand-700" aria-invalid={kindErrs.length > 0 || undefined} {...register("kind")} />
               <span>
                 <span className="block font-semibold">{t(`report.kinds.${k}`)}</span>
                 <span className="block text-sm text-muted">{t(`report.kinds.${k}Hint`)}</span>
@@ -188,8 +216,11 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
       </Field>
 
       <Field name="description" label={t("report.description")} hint={t("report.descriptionHint")} errors={errs("description")}>
-        <textarea rows={6} maxLength={DESCRIPTION_MAX + 100} defaultValue={defaults.description} className={inputClass} {...a11y("description", true, errs("description"))} {...register("description")} />
-        <p className="text-end text-xs text-muted" aria-hidden="true">{t("report.descriptionCount", { count: description.trim().length, max: DESCRIPTION_MAX })}</p>
+        {/* No maxLength: a long paste is kept whole, and the counter says how much is over. */}
+        <textarea rows={6} defaultValue={defaults.description} className={inputClass} {...a11y("description", true, errs("description"))} {...register("description")} />
+        <p data-testid="description-count" className={`text-end text-xs ${overBy > 0 ? "font-semibold text-danger" : "text-muted"}`} aria-live={overBy > 0 ? "polite" : undefined}>
+          {overBy > 0 ? t("report.descriptionOver", { over: overBy, max: DESCRIPTION_MAX }) : t("report.descriptionCount", { count: description.trim().length, max: DESCRIPTION_MAX })}
+        </p>
       </Field>
 
       <Field name="seenAt" label={t("report.seenAt")} errors={errs("seenAt")}>

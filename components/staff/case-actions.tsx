@@ -24,7 +24,7 @@ export async function CaseActions({ locale, c, staff, actorId }: { locale: strin
         {next.map((to) => (
           <details key={to} className="rounded border border-slate-200 p-2" open={!isFinal(to) && next.indexOf(to) === 0}>
             <summary className="cursor-pointer font-medium">{t(`transitions.${to as "triage"}`)}</summary>
-            <form action={transitionAction} className="mt-2 space-y-2 text-sm">
+            <form action={transitionAction} noValidate className="mt-2 space-y-2 text-sm">
               {hidden}
               <input type="hidden" name="to" value={to} />
               <label className="flex flex-col">

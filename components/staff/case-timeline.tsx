@@ -2,13 +2,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { noteAction } from "@/app/[locale]/moderation/(staff)/cases/[id]/actions";
 import type { CaseDetail } from "@/lib/cases/detail";
 
+// Publishing a statement closes its case with the note "statement <slug>" (lib/statements/lifecycle.ts):
+// shown as words and a link, not as that code.
+const statementSlug = (e: CaseDetail["events"][number]) => (e.data?.statementId && e.note?.startsWith("statement ") ? e.note.slice("statement ".length) : null);
+
 export async function CaseTimeline({ locale, caseId, events }: { locale: string; caseId: string; events: CaseDetail["events"] }) {
   const t = await getTranslations({ locale, namespace: "staff" });
   const format = await getFormatter({ locale });
   return (
     <section className="space-y-2 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" className="font-semibold">{t("case.timelineTitle")}</h2>
-      <form action={noteAction} className="flex flex-col gap-2 text-sm">
+      <form action={noteAction} noValidate className="flex flex-col gap-2 text-sm">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="caseId" value={caseId} />
         <label className="flex flex-col">
@@ -28,7 +32,14 @@ export async function CaseTimeline({ locale, caseId, events }: { locale: string;
             <p className="text-xs text-slate-600">
               {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })} · <span dir="ltr">{e.actorEmail ?? t("case.system")}</span>
             </p>
-            {e.note ? <p dir="auto" className="mt-1 whitespace-pre-wrap">{e.note}</p> : null}
+            {statementSlug(e) ? (
+              <p className="mt-1">
+                {t("events.byStatement")}{" "}
+                <a href={`/${locale}/statements/${statementSlug(e)}`} className="underline"><bdi dir="ltr">{statementSlug(e)}</bdi></a>
+              </p>
+            ) : e.note ? (
+              <p dir="auto" className="mt-1 whitespace-pre-wrap">{e.note}</p>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
+import { clearFlash } from "@/components/staff/flash";
 import { refusalMessage } from "@/lib/i18n/refusal";
 import type { SaveState } from "@/app/[locale]/moderation/(staff)/statements/actions";
 import type { StatementContent, StatementLocaleContent } from "@/lib/db/schema";
@@ -16,6 +17,8 @@ export function StatementEditor(props: {
   id: string;
   locale: string;
   content: StatementContent;
+  /** The case's summary, offered (not filled in) as a start for the Arabic claim. */
+  claimSuggestion?: string;
   appearances: string;
   editable: boolean;
   /** "submit for review" belongs to the editor, so that it sends what is typed; with a change note for a published statement. */
@@ -29,6 +32,10 @@ export function StatementEditor(props: {
   const [appearances, setAppearances] = useState(props.appearances);
   const [changeNote, setChangeNote] = useState("");
   const set = (l: string, f: string, v: string) => setContent((c) => ({ ...c, [l]: { ...c[l], [f]: v } }));
+  // A new outcome replaces the page's last one instead of standing beside it.
+  useEffect(() => {
+    if (state) clearFlash();
+  }, [state]);
   const errorOf = (path: string) => (state && !state.ok ? state.fieldErrors?.[path] : undefined);
 
   return (
@@ -53,6 +60,12 @@ export function StatementEditor(props: {
                     <input name={name} value={content[l][f]} onChange={(e) => set(l, f, e.target.value)} aria-invalid={err ? true : undefined} className="rounded border border-slate-400 px-2 py-1.5" />
                   )}
                   {err ? <span className="text-danger" data-testid={`error-${name}`}>{tv(err as "validation.statementRequired")}</span> : null}
+                  {f === "claimReviewed" && l === "ar" && props.editable && props.claimSuggestion && !content.ar.claimReviewed ? (
+                    <span data-testid="claim-suggestion" className="rounded bg-amber-50 p-2 text-slate-800">
+                      {t("claimSuggestion")} <q dir="auto">{props.claimSuggestion}</q>{" "}
+                      <button type="button" onClick={() => set("ar", "claimReviewed", props.claimSuggestion!)} className="underline">{t("useSuggestion")}</button>
+                    </span>
+                  ) : null}
                 </label>
               );
             })}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { TrackFormState } from "@/app/[locale]/(public)/track/actions";
 import { describedBy, Field, fieldIds, inputClass } from "@/components/ui/field";
@@ -10,6 +10,7 @@ type Action = (state: TrackFormState, fd: FormData) => Promise<TrackFormState>;
 export function TrackForm({ action }: { action: Action }) {
   const t = useTranslations();
   const format = useFormatter();
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state && !state.ok ? state : undefined;
   const fieldKey = failed?.fieldErrors?.receipt;
@@ -22,6 +23,7 @@ export function TrackForm({ action }: { action: Action }) {
         <p className="text-muted">{t("track.intro")}</p>
       </div>
       <form action={formAction} className="space-y-4" noValidate>
+        <input type="hidden" name="locale" value={locale} />
         <Field name="receipt" label={t("track.receipt")} hint={t("track.receiptHint")} errors={errors}>
           <input
             id={fieldIds("receipt").id}
@@ -30,7 +32,8 @@ export function TrackForm({ action }: { action: Action }) {
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            defaultValue={failed?.receipt ?? ""}
+            // After a lookup the code stays in the field (React resets a form to its defaults).
+            defaultValue={state?.receipt ?? ""}
             aria-invalid={errors.length > 0 || undefined}
             aria-describedby={describedBy("receipt", true, errors)}
             className={`${inputClass} text-start font-mono text-lg tracking-wider sm:w-96`}
@@ -54,16 +57,16 @@ export function TrackForm({ action }: { action: Action }) {
       {state?.ok ? (
         <section aria-live="polite" data-testid="track-result" className="space-y-2 rounded-xl bg-white p-5 shadow-sm">
           <p>
-            <span className="text-muted">{t("track.statusLabel")}: </span>
+            <span className="text-muted">{t("punctuation.labelled", { label: t("track.statusLabel") })}</span>
             <strong data-testid="track-status" data-status={state.data.status} className="text-lg text-brand-800">
               {t(`statuses.${state.data.status}`)}
             </strong>
           </p>
-          <p className="text-sm text-muted">{t(`statuses.${state.data.status}Hint`)}</p>
+          <StatusSteps status={state.data.status} />
           <p className="text-sm">{t("track.updatedAt", { date: format.dateTime(new Date(state.data.updatedAt), { dateStyle: "long", timeStyle: "short" }) })}</p>
           {state.data.outcome ? (
             <p data-testid="track-outcome">
-              <span className="text-muted">{t("track.outcomeLabel")}: </span>
+              <span className="text-muted">{t("punctuation.labelled", { label: t("track.outcomeLabel") })}</span>
               {t(`outcomes.${state.data.outcome}` as "outcomes.debunked")}
             </p>
           ) : null}
@@ -75,5 +78,31 @@ export function TrackForm({ action }: { action: Action }) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+const STEPS = ["received", "in_review", "closed"] as const;
+
+/** Where the report stands, and what happens next at each step. */
+function StatusSteps({ status }: { status: (typeof STEPS)[number] }) {
+  const t = useTranslations();
+  const at = STEPS.indexOf(status);
+  return (
+    <ol data-testid="track-steps" className="space-y-3 border-s-2 border-gray-200 ps-4">
+      {STEPS.map((step, i) => (
+        <li key={step} aria-current={i === at ? "step" : undefined} className={i > at ? "text-muted" : ""}>
+          <p className="flex items-center gap-2 font-semibold">
+            <span aria-hidden="true" className={`-ms-[1.4rem] inline-block size-3 rounded-full ${i < at ? "bg-brand-600" : i === at ? "bg-brand-700 ring-4 ring-brand-100" : "bg-gray-300"}`} />
+            {t(`statuses.${step}`)}
+            {i < at ? <span className="sr-only">{t("track.stepDone")}</span> : null}
+          </p>
+          {i === at ? (
+            <p className="text-sm">
+              {t(`statuses.${step}Hint`)} {t(`track.next.${step}`)}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -40,6 +40,8 @@ describe("decodablePath", () => {
     expect(decodablePath("/api/v1/statements/%ED%A0%80?x=%25")).toBe("/api/v1/statements/%EF%BF%BD?x=%25");
     expect(decodablePath("/fr/stats/%")).toBe("/fr/stats/%EF%BF%BD");
     expect(decodablePath("/ar/statements/%E2%80%AE%ZZ/share.png")).toBe("/ar/statements/%EF%BF%BD/share.png");
+    expect(decodablePath("/..%2f/statements/x")).toBe("/%EF%BF%BD/statements/x");
+    expect(decodablePath("/ar/a%5Cb")).toBe("/ar/%EF%BF%BD");
   });
 });
 

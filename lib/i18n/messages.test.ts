@@ -34,6 +34,11 @@ describe("message files", () => {
     for (const e of Object.keys(ERROR_STATUS)) expect(get(ar, `apiErrors.${e}`)).toBeTypeOf("string");
   });
 
+  it("in French, keep a non-breaking space before : ; ? ! » and after « (État : Traité)", () => {
+    const strings = [...keys(fr).map((k) => get(fr, k) as string), ...Object.values(pageErrorFr)];
+    expect(strings.filter((s) => / [:;?!»]|« /.test(s))).toEqual([]);
+  });
+
   it("use the annual report's Arabic vocabulary", () => {
     expect(JSON.stringify(ar)).toContain("بيان تكذيب");
     expect(JSON.stringify(ar)).toContain("بيان حقيقة");

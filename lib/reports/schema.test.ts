@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFieldErrors } from "@/lib/validation";
-import { reportFromFormData, reportSchema } from "./schema";
+import { reportFromFormData, reportSchema, urlLines } from "./schema";
 
 const valid = {
   kind: "rumor",
@@ -117,5 +117,11 @@ describe("reportSchema", () => {
       expect(() => reportSchema.safeParse(input)).not.toThrow();
       expect(reportSchema.safeParse(input).success).toBe(false);
     }
+  });
+
+  it("reads the links' textarea by lines: words of one bad line are one error on that line", () => {
+    const text = "not a link\n\nhttps://x.com/a/status/1";
+    expect(errorsOf({ ...valid, urls: text })).toEqual({ "urls.0": "validation.urlInvalid" });
+    expect(urlLines(text)).toEqual([1, 3]);
   });
 });

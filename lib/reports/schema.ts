@@ -4,7 +4,7 @@ import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
 import { isWellFormedLink, isWellFormedText, stripControl, toAsciiDigits } from "@/lib/text/normalize";
 import { ALL_CATEGORIES, CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, KINDS, MAX_URLS, type Kind } from "./categories";
 
-// One schema for the form (zodResolver), the server action and POST /api/v1/reports.
+// One schema for the form (schemaResolver), the server action and POST /api/v1/reports.
 // Messages are keys under `validation` in the message files. zod/mini, not zod: the form ships
 // this schema to the citizen's phone, and mini's functions tree-shake (~35 KB less gzip).
 
@@ -13,10 +13,13 @@ const preprocess = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const cleanString = (v: unknown) => (typeof v === "string" ? stripControl(v).normalize("NFC").trim() : v);
 
-/** A textarea gives one link per line; the API gives an array. Both become an array. */
+/**
+ * A textarea gives one link per line; the API gives an array. Both become an array. Lines, not
+ * words: "not a link" on line 1 is one error on line 1, not three (`urlLines` numbers them).
+ */
 function toUrlList(v: unknown): unknown {
   if (v === undefined || v === null) return [];
-  if (typeof v === "string") return v.split(/[\r\n\s]+/).map((s) => s.trim()).filter(Boolean);
+  if (typeof v === "string") return v.split(/\r\n|\r|\n/).map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x.trim() : x)).filter((x) => x !== "");
   return v;
 }
@@ -111,6 +114,11 @@ export const reportSchema = z
       { when: (payload) => typeof payload.value === "object" && payload.value !== null },
     ),
   );
+
+/** The textarea's line number (from 1) of each link `toUrlList` kept, blank lines skipped. */
+export function urlLines(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).flatMap((line, i) => (line.trim() ? [i + 1] : []));
+}
 
 export type ReportFormValues = z.input<typeof reportSchema>;
 export type ReportInput = z.output<typeof reportSchema>;

@@ -26,11 +26,12 @@ export async function receiveReport(input: ReportInput, opts: { locale: Locale; 
   });
 }
 
-export async function lookUpReport(receipt: string, client: string): Promise<TrackedReport> {
+/** `reader`: the language the status is read in, for the statement's link. */
+export async function lookUpReport(receipt: string, client: string, reader?: Locale): Promise<TrackedReport> {
   const db = await getDb();
   const limit = await hitRateLimit(db, `track:${client}`, env.RATE_LIMIT_TRACK, WINDOW_SECONDS);
   if (!limit.ok) throw new ExpectedError("rate_limited", { retryAfter: limit.retryAfter });
-  const found = await trackReport(db, receipt);
+  const found = await trackReport(db, receipt, reader);
   if (!found) throw new ExpectedError("not_found");
   return found;
 }

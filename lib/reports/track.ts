@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
 import { cases, reports } from "@/lib/db/schema";
 import { isFinal, publicStatusOf, type CaseStatus, type PublicStatus } from "@/lib/cases/workflow";
-import { isLocale } from "@/lib/i18n/config";
+import { isLocale, type Locale } from "@/lib/i18n/config";
 import { inLocale, statementForCase } from "@/lib/statements/public";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 
@@ -13,7 +13,7 @@ export interface TrackedReport {
   status: PublicStatus;
   updatedAt: string;
   outcome?: string;
-  /** The published statement that answers the report, in the language it was made in if available. */
+  /** The published statement that answers the report: in the reader's language if it exists, else the report's, else Arabic. */
   statementUrl?: string;
 }
 
@@ -21,7 +21,7 @@ export interface TrackedReport {
  * What a reporter may see about their own report, and nothing else. An unknown and a malformed
  * receipt are answered the same way, after the same lookup, so neither leaks which it was.
  */
-export async function trackReport(db: Executor, typed: string): Promise<TrackedReport | null> {
+export async function trackReport(db: Executor, typed: string, reader?: Locale): Promise<TrackedReport | null> {
   const canonical = parseReceipt(typed);
   const hash = hashReceipt(canonical ?? `invalid:${String(typed).slice(0, 64)}`);
   const [row] = await db
@@ -45,7 +45,8 @@ export async function trackReport(db: Executor, typed: string): Promise<TrackedR
   }
   const status = current.status as CaseStatus;
   const statement = isFinal(status) ? await statementForCase(db, current.caseId) : null;
-  const lang = statement && isLocale(row.locale) ? inLocale(statement.content, row.locale).locale : "ar";
+  const wanted = reader ?? (isLocale(row.locale) ? row.locale : undefined);
+  const lang = statement && wanted ? inLocale(statement.content, wanted).locale : "ar";
   const updatedAt = new Date(Math.max(row.submittedAt.getTime(), current.changedAt.getTime()));
   return {
     status: publicStatusOf(status),

@@ -1,28 +1,35 @@
 import "server-only";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import { woffToSfnt } from "./woff";
+import { coveredCodePoints } from "./cmap";
 
-const FONTS = [
-  "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff",
-  "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff",
-  "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff",
-  "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff",
-];
+// One font for every card: the whole Noto Sans Arabic (Google Fonts' build: Arabic, Latin and
+// Latin-1, both kinds of digits, Arabic and Latin punctuation). resvg shapes a run with one
+// font and draws a box for any glyph it lacks, so the web subsets (Arabic only, Latin only)
+// put a box in place of the ":" of «لا صحة لما يروج:»; and it drops a text that mixes fonts.
+const FONT = "@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf";
+const FAMILY = "Noto Sans Arabic";
 
-let fontFiles: string[] | undefined;
-function fonts(): string[] {
-  if (fontFiles) return fontFiles;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iblagh-fonts-"));
-  fontFiles = FONTS.map((f) => {
-    const src = path.join(process.cwd(), "node_modules", f);
-    const out = path.join(dir, path.basename(f).replace(/\.woff$/, ".ttf"));
-    fs.writeFileSync(out, woffToSfnt(fs.readFileSync(src)));
-    return out;
-  });
-  return fontFiles;
+let font: { file: string; covered: Set<number> } | undefined;
+function loadFont() {
+  if (font) return font;
+  const file = path.join(process.cwd(), "node_modules", FONT);
+  return (font = { file, covered: coveredCodePoints(fs.readFileSync(file)) });
+}
+
+/** The text without what the font cannot draw (an emoji, another script): never a box. */
+export function drawable(text: string): string {
+  const { covered } = loadFont();
+  let out = "";
+  for (const ch of text) if (covered.has(ch.codePointAt(0)!) || /\s/.test(ch)) out += ch;
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/** Code points of `text` the card's font has no glyph for. */
+export function missingGlyphs(text: string): string[] {
+  const { covered } = loadFont();
+  return [...new Set([...text].filter((ch) => !/\s/.test(ch) && !covered.has(ch.codePointAt(0)!)))];
 }
 
 const esc = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
@@ -46,24 +53,42 @@ export function wrap(text: string, perLine: number, maxLines: number): string[] 
   return lines;
 }
 
-/** A 1200×630 PNG share card; Arabic is shaped and laid out right-to-left by resvg. */
-export function renderStatementCard(input: { label: string; title: string; verdict: string; site: string; rtl: boolean }): Buffer {
+/** The verdict pill: red for what is false, green for what is confirmed, neutral otherwise. */
+export type Tone = "false" | "true" | "neutral";
+const TONES: Record<Tone, string> = { false: "#b42318", true: "#067647", neutral: "#475467" };
+
+export interface Card {
+  label: string;
+  title: string;
+  verdict: string;
+  tone: Tone;
+  site: string;
+  rtl: boolean;
+}
+
+/** The card as SVG: what is drawn, for the renderer and for tests. */
+export function cardSvg(input: Card): string {
   const x = input.rtl ? 1120 : 80;
   const anchor = input.rtl ? "end" : "start";
   const dir = input.rtl ? "rtl" : "ltr";
-  const family = "Noto Sans Arabic, Noto Sans";
-  const title = wrap(input.title, input.rtl ? 34 : 40, 4)
-    .map((l, i) => `<text x="${x}" y="${250 + i * 78}" font-size="58" font-weight="700" fill="#14201c" text-anchor="${anchor}" direction="${dir}" font-family="${family}">${esc(l)}</text>`)
+  const text = (y: number, size: number, fill: string, content: string, at = x) =>
+    `<text x="${at}" y="${y}" font-size="${size}" font-weight="700" fill="${fill}" text-anchor="${anchor}" direction="${dir}" font-family="${FAMILY}">${esc(drawable(content))}</text>`;
+  const title = wrap(drawable(input.title), input.rtl ? 34 : 40, 4)
+    .map((l, i) => text(250 + i * 78, 58, "#14201c", l))
     .join("");
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
 <rect width="1200" height="630" fill="#f7f9f8"/>
 <rect width="1200" height="110" fill="#083f31"/>
-<text x="${x}" y="72" font-size="40" font-weight="700" fill="#ffffff" text-anchor="${anchor}" direction="${dir}" font-family="${family}">${esc(input.site)}</text>
-<text x="${x}" y="170" font-size="34" font-weight="700" fill="#0f6b52" text-anchor="${anchor}" direction="${dir}" font-family="${family}">${esc(input.label)}</text>
+${text(72, 40, "#ffffff", input.site)}
+${text(170, 34, "#0f6b52", input.label)}
 ${title}
-<rect x="${input.rtl ? 1120 - 420 : 80}" y="540" width="420" height="60" rx="10" fill="#b42318"/>
-<text x="${input.rtl ? 1100 : 100}" y="582" font-size="32" font-weight="700" fill="#ffffff" text-anchor="${anchor}" direction="${dir}" font-family="${family}">${esc(input.verdict)}</text>
+<rect x="${input.rtl ? 1120 - 420 : 80}" y="540" width="420" height="60" rx="10" fill="${TONES[input.tone]}"/>
+${text(582, 32, "#ffffff", input.verdict, input.rtl ? 1100 : 100)}
 </svg>`;
-  const resvg = new Resvg(svg, { font: { fontFiles: fonts(), loadSystemFonts: false, defaultFontFamily: "Noto Sans Arabic" }, fitTo: { mode: "width", value: 1200 } });
+}
+
+/** A 1200×630 PNG share card; Arabic is shaped and laid out right-to-left by resvg. */
+export function renderStatementCard(input: Card): Buffer {
+  const resvg = new Resvg(cardSvg(input), { font: { fontFiles: [loadFont().file], loadSystemFonts: false, defaultFontFamily: FAMILY }, fitTo: { mode: "width", value: 1200 } });
   return resvg.render().asPng();
 }

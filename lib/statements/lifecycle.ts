@@ -48,7 +48,9 @@ export async function createStatementDraft(db: Db, actorIn: Actor | null, input:
         authorId: actor.id,
         pendingEditors: [actor.id],
         // The Arabic text is required; its verdict label starts from the message files' default.
-        content: { ar: { title: "", summary: "", body: "", claimReviewed: c.summary, verdict: translator("ar")(`statements.defaultVerdict.${input.type}`) } },
+        // The claim starts empty: the case summary is a citizen's own words, which the editor
+        // offers to adapt but never publishes as they are.
+        content: { ar: { title: "", summary: "", body: "", claimReviewed: "", verdict: translator("ar")(`statements.defaultVerdict.${input.type}`) } },
         appearances: links.map((l) => ({ url: l.url, platform: detectPlatform(l.url) ?? "website" })),
       })
       .onConflictDoNothing()

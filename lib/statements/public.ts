@@ -5,7 +5,7 @@ import type { Executor } from "@/lib/db/connect";
 import { statements, statementVersions, type Appearance, type StatementContent, type StatementLocaleContent } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { PLATFORMS } from "@/lib/text/canonical-url";
-import { normalizeText } from "@/lib/text/normalize";
+import { searchStems } from "@/lib/text/stem";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { STATEMENT_TYPES, type StatementType } from "./schema";
 
@@ -44,8 +44,10 @@ export async function listPublicStatements(db: Executor, locale: Locale, q: Stat
   if (q.type) where.push(eq(statements.type, q.type));
   if (q.year) where.push(gte(statements.publishedAt, new Date(Date.UTC(q.year, 0, 1))), lt(statements.publishedAt, new Date(Date.UTC(q.year + 1, 0, 1))));
   if (q.platform) where.push(sql`${statements.appearances} @> ${JSON.stringify([{ platform: q.platform }])}::jsonb`);
-  const norm = q.q ? normalizeText(q.q) : "";
-  if (norm) where.push(sql`${statements.searchText} like ${`%${norm.replace(/[%_\\]/g, "\\$&")}%`}`);
+  // Every word, in any of its forms (searchStems): «enlevés» finds «enlèvement».
+  for (const stem of q.q ? searchStems(q.q) : []) where.push(sql`${statements.searchText} like ${`%${stem.replace(/[%_\\]/g, "\\$&")}%`}`);
+  // The count shown above the list: all matches, whatever page this is.
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(statements).where(and(...where));
   const cursor = decodeCursor(q.cursor);
   if (cursor) where.push(or(lt(statements.publishedAt, cursor[0]), and(eq(statements.publishedAt, cursor[0]), lt(statements.id, cursor[1]))));
   const rows = await db
@@ -60,7 +62,7 @@ export async function listPublicStatements(db: Executor, locale: Locale, q: Stat
     return { slug: r.slug!, type: r.type as StatementType, title: text.title, summary: text.summary, publishedAt: r.publishedAt!.toISOString(), url: `/${locale}/statements/${r.slug}`, status: r.status as "published", lang };
   });
   const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.publishedAt!, last.id) : null };
+  return { items, total, nextCursor: rows.length > limit && last ? encodeCursor(last.publishedAt!, last.id) : null };
 }
 
 export interface PublicStatement {

@@ -36,6 +36,17 @@ describe("the demo history", () => {
     expect(y2025.source).toBe("computed");
   });
 
+  it("compares a year in progress with the same months of the year before, not the whole year", async () => {
+    const [whole2024] = await getYearFigures(conn.db, 2024, 2024);
+    const [through2024, through2025] = await getYearFigures(conn.db, 2024, 2025, 6);
+    // January to June only: fewer than the whole year, and the change is against those months.
+    expect(through2024.statements.total).toBeLessThan(whole2024.statements.total!);
+    expect(through2025.statements.total).toBeLessThan(29);
+    expect(through2025.debunkChange!.absolute).toBe(through2025.statements.total! - through2024.statements.total!);
+    const [december] = await getYearFigures(conn.db, 2025, 2025, 12);
+    expect(december.statements.total).toBe(29);
+  });
+
   it("counts one more published statement in 2025: 30", async () => {
     const [mod, pub] = [await actor(DEMO_STAFF[0].email), await actor(DEMO_STAFF[1].email)];
     const r = await report(conn.db, { urls: ["https://x.com/extra/status/1"] }, { now: new Date("2025-06-01T10:00:00Z") });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, eq, ne, sql } from "drizzle-orm";
+import { and, asc, between, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
 import { statsBaselines, statsYearly } from "@/lib/db/schema";
 import { METRICS, OUTCOME_HOURS } from "./rollup";
@@ -44,21 +44,29 @@ export function medianByYear(rows: { year: number; dimension: string; value: num
 
 const pct = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 
-/** Figures for each year in [from, to], computed where the platform has data, imported otherwise. */
-export async function getYearFigures(db: Executor, from: number, to: number): Promise<YearFigures[]> {
+/**
+ * Figures for each year in [from, to], computed where the platform has data, imported otherwise.
+ * With `throughMonth`, each year counts only January to that month (the same period of every
+ * year, for a year in progress): from the roll-up's month counters; imported years, which have
+ * none, and the delay median, counted per year only, are left empty.
+ */
+export async function getYearFigures(db: Executor, from: number, to: number, throughMonth?: number): Promise<YearFigures[]> {
   const first = from - 1; // the year before, for the change of the first one
+  const period = throughMonth ? Array.from({ length: throughMonth }, (_, i) => `month:${String(i + 1).padStart(2, "0")}`) : null;
   const [rows, baselines, histogram] = await Promise.all([
     db
       .select({ year: statsYearly.year, metric: statsYearly.metric, value: sql<number>`sum(${statsYearly.value})::bigint` })
       .from(statsYearly)
-      .where(and(between(statsYearly.year, first, to), eq(statsYearly.dimension, ""), ne(statsYearly.metric, OUTCOME_HOURS)))
+      .where(and(between(statsYearly.year, first, to), period ? inArray(statsYearly.dimension, period) : eq(statsYearly.dimension, ""), ne(statsYearly.metric, OUTCOME_HOURS)))
       .groupBy(statsYearly.year, statsYearly.metric),
-    db.select({ year: statsBaselines.year, metric: statsBaselines.metric, value: statsBaselines.value }).from(statsBaselines).where(between(statsBaselines.year, first, to)),
-    db
-      .select({ year: statsYearly.year, dimension: statsYearly.dimension, value: sql<number>`sum(${statsYearly.value})::bigint` })
-      .from(statsYearly)
-      .where(and(between(statsYearly.year, from, to), eq(statsYearly.metric, OUTCOME_HOURS)))
-      .groupBy(statsYearly.year, statsYearly.dimension),
+    period ? [] : db.select({ year: statsBaselines.year, metric: statsBaselines.metric, value: statsBaselines.value }).from(statsBaselines).where(between(statsBaselines.year, first, to)),
+    period
+      ? []
+      : db
+          .select({ year: statsYearly.year, dimension: statsYearly.dimension, value: sql<number>`sum(${statsYearly.value})::bigint` })
+          .from(statsYearly)
+          .where(and(between(statsYearly.year, from, to), eq(statsYearly.metric, OUTCOME_HOURS)))
+          .groupBy(statsYearly.year, statsYearly.dimension),
   ]);
   const medians = medianByYear(histogram);
   const computed = new Map<number, Map<string, number>>();

@@ -1,9 +1,7 @@
 import type { Locale } from "@/lib/i18n/config";
+import { numbers } from "@/lib/i18n/numbers";
 import { translator } from "@/lib/i18n/translate";
 import type { YearFigures } from "./figures";
-
-// Numbers in the annual report are written with Western digits, in Arabic as in French.
-const NUMBER_LOCALE: Record<Locale, string> = { ar: "ar-MA-u-nu-latn", fr: "fr-FR", en: "en-GB" };
 
 /**
  * The annual report's paragraph, written from the figures: the debunk count against the year
@@ -12,7 +10,7 @@ const NUMBER_LOCALE: Record<Locale, string> = { ar: "ar-MA-u-nu-latn", fr: "fr-F
  */
 export function summaryParagraph(locale: Locale, cur: YearFigures, prev?: YearFigures | null): string {
   const t = translator(locale);
-  const num = new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits: 1 });
+  const num = { format: numbers(locale).n };
   const count = (n: number) => t("stats.summary.cases", { count: n }).replace(/\d+/, (d) => num.format(Number(d)));
   const parts: string[] = [];
   const current = cur.statements.total;

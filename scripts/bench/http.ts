@@ -35,7 +35,8 @@ const detail = (x: ReturnType<typeof summary>) => `p50 ${x.p50} ms, p99 ${x.p99}
 export async function httpScenarios(url: string, staff: QueueInputs) {
   const port = 3400;
   const base = `http://127.0.0.1:${port}`;
-  const serverEnv = { DATABASE_URL: url, BENCH_ROUTES: "true", RATE_LIMIT_REPORTS: "0", RATE_LIMIT_TRACK: "0", AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64") };
+  // PUBLIC_URL as production sets it: without it statement pages render per request (lib/http/origin.ts).
+  const serverEnv = { DATABASE_URL: url, PUBLIC_URL: base, BENCH_ROUTES: "true", RATE_LIMIT_REPORTS: "0", RATE_LIMIT_TRACK: "0", AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64") };
   const server = await startServer(port, serverEnv);
   try {
     await waitFor(`${base}/api/health`, 60_000);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { TypeBadge } from "@/components/statements/type-badge";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { cachedStatementList } from "@/lib/statements/cache";
@@ -24,7 +25,7 @@ export default async function StatementsPage({ params, searchParams }: { params:
   const locale = (isLocale(raw) ? raw : "ar") as Locale;
   setRequestLocale(locale);
   const query = statementListSchema.parse(await searchParams);
-  const { items, nextCursor } = await cachedStatementList(locale, query, 20);
+  const { items, total, nextCursor } = await cachedStatementList(locale, query, 20);
   const t = await getTranslations({ locale, namespace: "statements" });
   const tp = await getTranslations({ locale, namespace: "platforms" });
   const format = await getFormatter({ locale });
@@ -68,12 +69,13 @@ export default async function StatementsPage({ params, searchParams }: { params:
         </div>
       </form>
 
+      <p data-testid="statement-count" role="status" className="font-semibold">{t("resultCount", { count: total })}</p>
       {items.length === 0 ? <p className="rounded-xl bg-white p-4">{t("empty")}</p> : null}
       <ul className="space-y-3" data-testid="statement-list">
         {items.map((s) => (
           <li key={s.slug} className="rounded-xl bg-white p-4 shadow-sm" lang={s.lang} dir={s.lang === "ar" ? "rtl" : "ltr"}>
             <p className="mb-1 flex flex-wrap items-center gap-2 text-sm">
-              <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold text-brand-800">{t(`types.${s.type}`)}</span>
+              <TypeBadge type={s.type} label={t(`types.${s.type}`)} />
               {s.status === "withdrawn" ? <span className="rounded bg-danger-50 px-2 py-0.5 font-semibold text-danger">{t("withdrawn")}</span> : null}
               <time dateTime={s.publishedAt} className="text-muted">{t("publishedOn", { date: format.dateTime(new Date(s.publishedAt), { dateStyle: "long" }) })}</time>
             </p>

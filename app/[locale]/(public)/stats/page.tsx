@@ -21,11 +21,18 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
   const locale = (isLocale(raw) ? raw : "ar") as Locale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "stats" });
-  const { year: current } = yearMonthIn(new Date(), env.STATS_TIMEZONE);
+  const { year: current, month } = yearMonthIn(new Date(), env.STATS_TIMEZONE);
   const years = await cachedYearFigures(current - 5, current);
   const detail = await cachedYearDetail(current);
-  const cur = years.find((y) => y.year === current)!;
-  const prev = years.find((y) => y.year === current - 1);
+  // A year in progress is compared over its complete months with the same months of the year
+  // before (the roll-up counts by month); in January there is no complete month yet.
+  const through = month - 1;
+  const sameMonths = through > 0 ? await cachedYearFigures(current - 1, current, through) : null;
+  const compared = sameMonths ?? years;
+  const cur = compared.find((y) => y.year === current)!;
+  const prev = compared.find((y) => y.year === current - 1);
+  const lastDay = new Date(Date.UTC(current, through, 0)).getUTCDate();
+  const period = sameMonths ? { years: sameMonths, label: t("period", { from: `1 ${t("monthNames").split(",")[0]}`, to: `${lastDay} ${t("monthNames").split(",")[through - 1]}`, current, previous: current - 1 }) } : undefined;
 
   return (
     <div className="space-y-6">
@@ -40,7 +47,7 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
           <a href={`/api/v1/stats?from=${current - 5}&to=${current}`} className="underline">{t("json")}</a>
         </p>
       </div>
-      <FiguresView locale={locale} years={years} focus={current} detail={detail} summary={summaryParagraph(locale, cur, prev)} />
+      <FiguresView locale={locale} years={years} focus={current} detail={detail} summary={summaryParagraph(locale, cur, prev)} period={period} />
     </div>
   );
 }

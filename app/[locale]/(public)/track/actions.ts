@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { ExpectedError, type ErrorCode } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/config";
 import { isDbUnavailable } from "@/lib/http/db-errors";
 import { logUnexpected } from "@/lib/http/log-error";
 import { clientKey } from "@/lib/http/request";
@@ -9,18 +10,20 @@ import { lookUpReport } from "@/lib/reports/submit";
 import type { TrackedReport } from "@/lib/reports/track";
 
 export type TrackFormState =
-  | { ok: true; data: TrackedReport }
+  | { ok: true; data: TrackedReport; receipt: string }
   | { ok: false; code: ErrorCode | "internal_error"; fieldErrors?: Record<string, string>; receipt?: string; retryAfter?: number }
   | null;
 
 export async function trackAction(_prev: TrackFormState, fd: FormData): Promise<TrackFormState> {
   const receipt = fd.get("receipt");
+  const locale = fd.get("locale");
   if (typeof receipt !== "string" || receipt.trim() === "") {
     return { ok: false, code: "validation_failed", fieldErrors: { receipt: "validation.receiptRequired" } };
   }
   const typed = receipt.slice(0, 64);
   try {
-    return { ok: true, data: await lookUpReport(typed, clientKey(await headers())) };
+    const data = await lookUpReport(typed, clientKey(await headers()), typeof locale === "string" && isLocale(locale) ? locale : undefined);
+    return { ok: true, data, receipt: typed };
   } catch (error) {
     if (error instanceof ExpectedError) return { ok: false, code: error.code, receipt: typed, retryAfter: error.detail?.retryAfter };
     if (isDbUnavailable(error)) return { ok: false, code: "service_unavailable", receipt: typed };

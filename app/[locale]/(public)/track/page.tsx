@@ -16,7 +16,7 @@ export default async function TrackPage({ params }: { params: Promise<{ locale: 
   setRequestLocale(locale);
   const messages = await getMessages();
   return (
-    <NextIntlClientProvider messages={pickMessages(messages, ["track", "statuses", "outcomes", "validation", "apiErrors"])}>
+    <NextIntlClientProvider messages={pickMessages(messages, ["track", "statuses", "outcomes", "validation", "apiErrors", "punctuation"])}>
       <TrackForm action={trackAction} />
     </NextIntlClientProvider>
   );

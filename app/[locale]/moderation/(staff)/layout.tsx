@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { currentActor } from "@/lib/auth/session";
+import { CASE_ROLES } from "@/lib/cases/workflow";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { signOutAction } from "./actions";
 
@@ -22,9 +23,12 @@ export default async function StaffLayout({ children, params }: { children: Reac
             <span className="me-3 font-bold">{meta("siteName")} · {t("staffArea")}</span>
             {actor ? (
               <>
-                <Link locale={locale} href="/moderation" className="rounded px-2 py-1 hover:bg-slate-700">{t("queue")}</Link>
-                {actor.roles.some((r) => r === "moderator" || r === "publisher") ? (
-                  <Link locale={locale} href="/moderation/statements" className="rounded px-2 py-1 hover:bg-slate-700">{t("statements")}</Link>
+                {/* Only what each role may open: an admin without a case role has no queue. */}
+                {actor.roles.some((r) => CASE_ROLES.includes(r)) ? (
+                  <>
+                    <Link locale={locale} href="/moderation" className="rounded px-2 py-1 hover:bg-slate-700">{t("queue")}</Link>
+                    <Link locale={locale} href="/moderation/statements" className="rounded px-2 py-1 hover:bg-slate-700">{t("statements")}</Link>
+                  </>
                 ) : null}
                 {actor.roles.includes("admin") ? (
                   <Link locale={locale} href="/moderation/audit" className="rounded px-2 py-1 hover:bg-slate-700">{t("audit")}</Link>

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { dirOf, isLocale, LOCALES, type Locale } from "@/lib/i18n/config";
+import { TypeBadge, verdictTone } from "@/components/statements/type-badge";
 import { claimReviewJsonLd, jsonLdScript } from "@/lib/statements/claim-review";
 import { renderMarkdown } from "@/lib/statements/markdown";
 import { getPublicStatement, inLocale } from "@/lib/statements/public";
@@ -13,7 +14,9 @@ import { getPublicStatement, inLocale } from "@/lib/statements/public";
 // withdrawal revalidates it (lib/statements/cache.ts). That reaches only the instance that made
 // the change (Next's cache is per instance unless a shared handler is set), so the others
 // re-render every 5 minutes: a withdrawn statement is gone everywhere within 5 minutes, for one
-// query per statement and instance.
+// query per statement and instance. Cached for every visitor, the page cannot take its origin
+// from a request: its absolute links (Open Graph, canonical, ClaimReview's url) come from
+// PUBLIC_URL, and without it they are left out rather than pointed at a guessed address.
 export const revalidate = 300;
 export function generateStaticParams() {
   return [];
@@ -27,17 +30,22 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   if (!s || !isLocale(locale)) return {};
   const { text } = inLocale(s.content, locale);
   const t = await getTranslations({ locale, namespace: "statements" });
-  const url = `${env.PUBLIC_URL}/${locale}/statements/${slug}`;
-  const image = `${env.PUBLIC_URL}/${locale}/statements/${slug}/share.png`;
+  const origin = env.PUBLIC_URL?.replace(/\/+$/, "");
+  const url = `${origin}/${locale}/statements/${slug}`;
+  const image = `${origin}/${locale}/statements/${slug}/share.png`;
   return {
     title: text.title,
     description: text.summary,
-    alternates: {
-      canonical: url,
-      languages: Object.fromEntries(LOCALES.filter((l) => s.content[l]).map((l) => [l, `${env.PUBLIC_URL}/${l}/statements/${slug}`])),
-    },
-    openGraph: { type: "article", url, title: text.title, description: text.summary, siteName: t("feedTitle"), locale, publishedTime: s.publishedAt.toISOString(), images: [{ url: image, width: 1200, height: 630 }] },
-    twitter: { card: "summary_large_image", title: text.title, description: text.summary, images: [image] },
+    ...(origin
+      ? {
+          alternates: {
+            canonical: url,
+            languages: Object.fromEntries(LOCALES.filter((l) => s.content[l]).map((l) => [l, `${origin}/${l}/statements/${slug}`])),
+          },
+          openGraph: { type: "article", url, title: text.title, description: text.summary, siteName: t("feedTitle"), locale, publishedTime: s.publishedAt.toISOString(), images: [{ url: image, width: 1200, height: 630 }] },
+          twitter: { card: "summary_large_image", title: text.title, description: text.summary, images: [image] },
+        }
+      : { openGraph: { type: "article", title: text.title, description: text.summary, siteName: t("feedTitle"), locale, publishedTime: s.publishedAt.toISOString() } }),
     robots: s.status === "withdrawn" ? { index: false } : undefined,
   };
 }
@@ -52,18 +60,22 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
   const { locale: lang, text } = inLocale(s.content, locale);
   const t = await getTranslations({ locale, namespace: "statements" });
   const tp = await getTranslations({ locale, namespace: "platforms" });
+  const punct = await getTranslations({ locale, namespace: "punctuation" });
+  const label = (text: string) => punct("labelled", { label: text });
+  const original = lang !== locale;
   const format = await getFormatter({ locale });
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const last = s.history.at(-1)!;
+  const origin = env.PUBLIC_URL?.replace(/\/+$/, "") ?? "";
   const jsonLd = claimReviewJsonLd({
-    url: `${env.PUBLIC_URL}/${locale}/statements/${slug}`,
+    url: `${origin}/${locale}/statements/${slug}`,
     locale: lang,
     type: s.type,
     content: text,
     publishedAt: s.publishedAt,
     updatedAt: s.updatedAt,
     appearances: s.appearances,
-    org: { name: env.ORG_NAME, url: env.ORG_URL ?? env.PUBLIC_URL },
+    org: { name: env.ORG_NAME, url: env.ORG_URL ?? `${origin}/` },
   });
 
   return (
@@ -74,9 +86,15 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
           {t("withdrawnOn", { date: date(s.withdrawnAt!), reason: s.withdrawalReason ?? "" })}
         </p>
       ) : null}
-      {lang !== locale ? <p className="rounded bg-brand-50 p-2 text-sm">{t("languageFallback")}</p> : null}
+      {original ? (
+        <p data-testid="language-fallback" className="rounded bg-brand-50 p-2 text-sm">
+          {t("languageFallback")}
+        </p>
+      ) : null}
       <header className="space-y-2" lang={lang} dir={dirOf(lang)}>
-        <p className="text-sm font-semibold text-brand-700">{t(`types.${s.type}`)}</p>
+        <p className="text-sm">
+          <TypeBadge type={s.type} label={t(`types.${s.type}`)} />
+        </p>
         <h1 className="text-2xl font-bold sm:text-3xl">{text.title}</h1>
         <p className="text-sm text-muted">
           <time dateTime={s.publishedAt.toISOString()}>{t("publishedOn", { date: date(s.publishedAt) })}</time>
@@ -85,12 +103,22 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
         <p className="text-lg">{text.summary}</p>
       </header>
 
-      <section className="space-y-2 rounded-xl border border-brand-100 bg-white p-4" aria-labelledby="claim-heading" lang={lang} dir={dirOf(lang)}>
+      <section className="space-y-2 rounded-xl border border-brand-100 bg-white p-4" aria-labelledby="claim-heading">
         <h2 id="claim-heading" className="text-sm font-semibold text-muted">{t("claim")}</h2>
-        <blockquote className="border-s-4 border-gray-300 ps-3 italic">{text.claimReviewed}</blockquote>
+        {/* No italic: Arabic has none (browsers slant it artificially); a tint and a rule instead. */}
+        <blockquote data-testid="claim" lang={lang} dir={dirOf(lang)} className="rounded-e-lg border-s-4 border-brand-600 bg-brand-50 px-3 py-2">
+          {text.claimReviewed}
+        </blockquote>
         <p>
-          <span className="text-sm font-semibold text-muted">{t("verdict")}: </span>
-          <strong data-testid="verdict" className="rounded bg-danger-50 px-2 py-0.5 text-danger">{text.verdict}</strong>
+          <span className="text-sm font-semibold text-muted">{label(t("verdict"))}</span>
+          <strong data-testid="verdict" className={`rounded px-2 py-0.5 ${verdictTone(s.type)}`}>
+            {original ? t(`verdicts.${s.type}`) : text.verdict}
+          </strong>
+          {original ? (
+            <span className="ms-2 text-sm text-muted" lang={lang} dir={dirOf(lang)}>
+              ({text.verdict})
+            </span>
+          ) : null}
         </p>
       </section>
 
@@ -120,7 +148,7 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
 
       {LOCALES.some((l) => l !== locale && s.content[l]) ? (
         <nav aria-label={t("otherLanguages")} className="text-sm">
-          <span className="font-semibold">{t("otherLanguages")}: </span>
+          <span className="font-semibold">{label(t("otherLanguages"))}</span>
           {LOCALES.filter((l) => l !== locale && s.content[l]).map((l) => (
             <a key={l} href={`/${l}/statements/${slug}`} hrefLang={l} lang={l} className="me-3 underline">{s.content[l]!.title}</a>
           ))}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { env } from "@/lib/env";
+import { siteOrigin } from "@/lib/http/origin";
 import { isLocale } from "@/lib/i18n/config";
 import { cachedStatementList } from "@/lib/statements/cache";
 
@@ -11,7 +11,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
   const t = await getTranslations({ locale, namespace: "statements" });
   const { items } = await cachedStatementList(locale, {}, 50);
-  const base = env.PUBLIC_URL;
+  const base = await siteOrigin();
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>

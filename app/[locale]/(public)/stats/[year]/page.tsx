@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { FiguresView } from "@/components/stats/figures-view";
 import { PrintButton } from "@/components/stats/print-button";
+import { env } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { cachedYearDetail, cachedYearFigures } from "@/lib/stats/cache";
 import { summaryParagraph } from "@/lib/stats/summary";
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("annualTitle", { year }) };
 }
 
-/** One year on one A4 page: the figures, the comparison, the summary (print stylesheet in globals.css). */
+/** One year on A4 (two pages at most): the figures, the comparison, the summary (print stylesheet in globals.css). */
 export default async function AnnualPage({ params }: { params: Promise<{ locale: string; year: string }> }) {
   await connection();
   const { locale: raw, year: yearText } = await params;
@@ -34,6 +35,7 @@ export default async function AnnualPage({ params }: { params: Promise<{ locale:
         <h1 className="text-2xl font-bold" data-testid="annual-title">{t("annualTitle", { year })}</h1>
         <PrintButton label={t("print")} />
       </div>
+      <p data-testid="annual-org" className="font-semibold">{t("publishedBy", { org: env.ORG_NAME, year })}</p>
       <p className="text-sm text-muted">{t("generated", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</p>
       <FiguresView locale={locale} years={years} focus={year} detail={detail} summary={summaryParagraph(locale, cur, prev)} />
     </div>

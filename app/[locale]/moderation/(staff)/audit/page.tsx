@@ -44,7 +44,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <label className="flex flex-col"><span>{t("action")}</span>
           <select name="action" defaultValue={filter.action ?? ""} className={control}>
             <option value="">{t("all")}</option>
-            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{t(`actions.${a}` as "title")}</option>)}
           </select>
         </label>
         <label className="flex flex-col"><span>{t("actor")}</span><input name="actor" type="email" dir="ltr" defaultValue={filter.actor ?? ""} className={control} /></label>
@@ -64,9 +64,19 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
               <tr key={r.id} className="border-t border-slate-100 align-top">
                 <td className="whitespace-nowrap p-2">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
                 <td className="p-2" dir="ltr">{r.actorEmail ?? "—"}</td>
-                <td className="p-2 font-mono">{r.action}</td>
+                <td className="p-2" data-action={r.action}>{t(`actions.${r.action}` as "title")}</td>
                 <td className="p-2 font-mono text-xs" dir="ltr">{r.targetType ? `${r.targetType}:${r.targetId ?? ""}` : "—"}</td>
-                <td className="p-2 font-mono text-xs" dir="ltr"><code className="break-all">{JSON.stringify(r.details)}</code></td>
+                <td className="p-2 text-xs">
+                  {/* Labelled fields, not JSON: values as typed, isolated in their own direction. */}
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+                    {Object.entries(r.details ?? {}).map(([k, v]) => (
+                      <div key={k} className="contents">
+                        <dt className="text-slate-600">{t.has(`fields.${k}` as "title") ? t(`fields.${k}` as "title") : k}</dt>
+                        <dd className="break-all"><bdi dir="auto">{typeof v === "string" ? v : JSON.stringify(v)}</bdi></dd>
+                      </div>
+                    ))}
+                  </dl>
+                </td>
               </tr>
             ))}
           </tbody>

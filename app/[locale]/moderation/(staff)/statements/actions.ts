@@ -55,13 +55,14 @@ export async function saveStatementAction(_prev: SaveState, fd: FormData): Promi
     if (error instanceof z.ZodError) return { ok: false, code: "invalid", fieldErrors: toFieldErrors(error.issues) };
     return { ok: false, code: error instanceof ExpectedError && error.detail?.reason ? error.detail.reason : refusalKey(error) };
   }
-  redirect(`/${localeOf(fd)}/moderation/statements/${id}?done=1`);
+  redirect(`/${localeOf(fd)}/moderation/statements/${id}?done=submitted`);
 }
 
-async function step(fd: FormData, work: (db: Awaited<ReturnType<typeof getDb>>, id: string) => Promise<string | null | void>) {
+/** Runs one step and comes back to the statement saying what happened (`done=published`). */
+async function step(fd: FormData, done: "submitted" | "published" | "returned" | "withdrawn", work: (db: Awaited<ReturnType<typeof getDb>>, id: string) => Promise<string | null | void>) {
   const locale = localeOf(fd);
   const id = str(fd, "id");
-  let outcome = "done=1";
+  let outcome = `done=${done}`;
   try {
     const slug = await work(await getDb(), id);
     if (slug !== undefined) revalidateStatementPages(slug);
@@ -72,16 +73,16 @@ async function step(fd: FormData, work: (db: Awaited<ReturnType<typeof getDb>>, 
 }
 
 export async function submitAction(fd: FormData) {
-  await step(fd, async (db, id) => submitStatement(db, await actionActor(), { id, changeNote: str(fd, "changeNote") }));
+  await step(fd, "submitted", async (db, id) => submitStatement(db, await actionActor(), { id, changeNote: str(fd, "changeNote") }));
 }
 export async function publishAction(fd: FormData) {
-  await step(fd, async (db, id) => (await publishStatement(db, await actionActor(), { id })).slug);
+  await step(fd, "published", async (db, id) => (await publishStatement(db, await actionActor(), { id })).slug);
 }
 export async function returnAction(fd: FormData) {
-  await step(fd, async (db, id) => returnStatement(db, await actionActor(), { id, note: str(fd, "note") }));
+  await step(fd, "returned", async (db, id) => returnStatement(db, await actionActor(), { id, note: str(fd, "note") }));
 }
 export async function withdrawAction(fd: FormData) {
-  await step(fd, async (db, id) => {
+  await step(fd, "withdrawn", async (db, id) => {
     await withdrawStatement(db, await actionActor(), { id, reason: str(fd, "reason") });
     return getStatementSlug(db, id);
   });

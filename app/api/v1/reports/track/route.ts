@@ -13,7 +13,8 @@ export async function POST(req: Request) {
   const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
   try {
     const { receipt } = trackRequestSchema.parse(await readJsonBody(req));
-    const found = await lookUpReport(receipt, clientKey(req.headers));
+    // The statement's link in the reader's language, when they said which one they read.
+    const found = await lookUpReport(receipt, clientKey(req.headers), req.headers.has("accept-language") ? locale : undefined);
     return NextResponse.json(found, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, locale);

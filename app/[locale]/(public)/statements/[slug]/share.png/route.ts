@@ -16,6 +16,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
   const { locale: lang, text } = inLocale(s.content, locale);
   const t = await getTranslations({ locale: lang, namespace: "statements" });
   const site = await getTranslations({ locale: lang, namespace: "meta" });
-  const png = renderStatementCard({ label: t(`types.${s.type}`), title: text.title, verdict: s.status === "withdrawn" ? t("withdrawn") : text.verdict, site: site("siteName"), rtl: lang === "ar" });
+  const withdrawn = s.status === "withdrawn";
+  // A communiqué states no verdict on a claim: its pill is neutral, never the red "false".
+  const tone = withdrawn || s.type === "communique" ? "neutral" : s.type === "denial" ? "false" : "true";
+  const png = renderStatementCard({ label: t(`types.${s.type}`), title: text.title, verdict: withdrawn ? t("withdrawn") : text.verdict, tone, site: site("siteName"), rtl: lang === "ar" });
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=300" } });
 }

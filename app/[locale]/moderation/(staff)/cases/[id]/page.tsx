@@ -6,6 +6,7 @@ import { CaseActions } from "@/components/staff/case-actions";
 import { CaseStatements } from "@/components/staff/case-statements";
 import { CaseTimeline } from "@/components/staff/case-timeline";
 import { PriorityBadge, StatusBadge } from "@/components/staff/badges";
+import { GuardedLink } from "@/components/staff/guarded-link";
 import { RevealContact } from "@/components/staff/reveal-contact";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -41,6 +42,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     </>
   );
   const messages = await getMessages();
+  const violent = c.kind === "violent_content";
+  const linkLabels = { summary: t("case.violentLink.summary"), explain: t("case.violentLink.explain"), open: t("case.violentLink.open") };
 
   return (
     <div className="space-y-6">
@@ -68,9 +71,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <div className="text-sm">
               <h3 className="text-slate-600">{t("case.links")}</h3>
               {c.links.length ? (
-                <ul className="list-disc ps-5" dir="ltr">
+                <ul className="list-disc space-y-1 ps-5">
                   {c.links.map((l) => (
-                    <li key={l} className="break-all text-start"><a href={l} rel="noopener noreferrer nofollow" target="_blank" className="underline">{l}</a></li>
+                    <li key={l} className="text-start"><GuardedLink url={l} violent={violent} labels={linkLabels} /></li>
                   ))}
                 </ul>
               ) : (
@@ -90,10 +93,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 <li key={r.id} className="space-y-2 rounded-lg bg-white p-4 shadow-sm" data-testid="case-report">
                   <p dir="auto" className="whitespace-pre-wrap">{r.description}</p>
                   {r.links.length ? (
-                    <ul className="text-sm" dir="ltr">
+                    <ul className="space-y-1 text-sm">
                       {r.links.map((l) => (
-                        <li key={l.url} className="break-all text-start">
-                          <a href={l.url} rel="noopener noreferrer nofollow" target="_blank" className="underline">{l.url}</a>
+                        <li key={l.url} className="text-start">
+                          <GuardedLink url={l.url} violent={violent} labels={linkLabels} />
                           <LookAlike url={l.url} label={t("case.lookAlikeHost")} />
                         </li>
                       ))}
@@ -111,7 +114,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   {c.reportCount > 1 && isOpen(c.status) ? (
                     <details className="text-sm">
                       <summary className="cursor-pointer underline">{t("case.split")}</summary>
-                      <form action={splitAction} className="mt-2 flex flex-wrap items-end gap-2">
+                      <form action={splitAction} noValidate className="mt-2 flex flex-wrap items-end gap-2">
                         {hidden}
                         <input type="hidden" name="reportId" value={r.id} />
                         <label className="flex flex-1 flex-col"><span>{t("case.splitNote")}</span><input name="note" required className="rounded border border-slate-400 px-2 py-1" /></label>
@@ -136,7 +139,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 <span className="text-slate-600">{t("case.similarity", { score: Math.round(s.score * 100) })}</span>
                 <p dir="auto" className="line-clamp-2">{s.summary}</p>
                 {isOpen(c.status) ? (
-                  <form action={mergeAction} className="flex flex-wrap gap-2">
+                  <form action={mergeAction} noValidate className="flex flex-wrap gap-2">
                     {hidden}
                     <input type="hidden" name="sourceId" value={s.id} />
                     <input name="note" required aria-label={t("case.mergeNote")} placeholder={t("case.mergeNote")} className="flex-1 rounded border border-slate-400 px-2 py-1" />

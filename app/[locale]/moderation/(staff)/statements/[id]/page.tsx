@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
+import { Flash } from "@/components/staff/flash";
+import { PublishConfirm } from "@/components/staff/publish-confirm";
 import { StatementEditor } from "@/components/staff/statement-editor";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -43,16 +45,26 @@ export default async function StatementEditPage({ params, searchParams }: { para
         {s.slug ? <a href={`/${locale}/statements/${s.slug}`} className="text-sm underline" data-testid="public-link">{t("viewPublic")}</a> : null}
       </div>
       <p className="text-sm text-slate-600">{t("author")}: <span dir="ltr">{s.authorEmail}</span></p>
-      {done ? <p role="status" data-testid="statement-done" className="rounded bg-emerald-50 p-3 text-emerald-900">{t("done")}</p> : null}
-      {error ? <p role="alert" data-testid="statement-error" className="rounded bg-danger-50 p-3 text-danger">{refusalMessage(t, error)}</p> : null}
+      {done ? (
+        <Flash tone="done" testId="statement-done">
+          {t.has(`doneWhat.${done}` as "done") ? t(`doneWhat.${done}` as "done") : t("done")}
+          {done === "published" && s.slug ? (
+            <>
+              {" "}
+              <a href={`/${locale}/statements/${s.slug}`} className="font-semibold underline"><bdi dir="ltr">{`/${locale}/statements/${s.slug}`}</bdi></a>
+            </>
+          ) : null}
+        </Flash>
+      ) : null}
+      {error ? <Flash tone="error" testId="statement-error">{refusalMessage(t, error)}</Flash> : null}
 
       <NextIntlClientProvider messages={{ staff: { statement: (messages.staff as Record<string, unknown>).statement }, validation: messages.validation } as never}>
-        <StatementEditor id={s.id} locale={locale} content={s.content} appearances={s.appearances.map((a) => a.url).join("\n")} editable={s.editable} submit={!s.submittable ? "no" : s.status === "published" ? "with_note" : "yes"} action={saveStatementAction} />
+        <StatementEditor id={s.id} locale={locale} content={s.content} claimSuggestion={s.caseSummary} appearances={s.appearances.map((a) => a.url).join("\n")} editable={s.editable} submit={!s.submittable ? "no" : s.status === "published" ? "with_note" : "yes"} action={saveStatementAction} />
       </NextIntlClientProvider>
 
       <section className="flex flex-wrap items-start gap-4 rounded-lg bg-white p-4 shadow-sm" data-testid="statement-steps">
         {s.submittable && !s.editable ? (
-          <form action={submitAction} className="flex flex-wrap items-end gap-2">
+          <form action={submitAction} noValidate className="flex flex-wrap items-end gap-2">
             {hidden}
             {s.status === "published" ? (
               <label className="flex flex-col text-sm"><span>{t("changeNote")}</span><input name="changeNote" required className={input} /></label>
@@ -63,11 +75,13 @@ export default async function StatementEditPage({ params, searchParams }: { para
         {s.inReview && s.ownWork ? <p className="text-sm text-amber-800">{t("ownWork")}</p> : null}
         {s.canApprove ? (
           <>
-            <form action={publishAction}>
-              {hidden}
-              <button type="submit" className="rounded bg-emerald-700 px-3 py-2 font-semibold text-white">{t("publish")}</button>
-            </form>
-            <form action={returnAction} className="flex flex-wrap items-end gap-2">
+            <PublishConfirm locale={locale} content={s.content} published={s.publishedContent} slug={s.slug}>
+              <form action={publishAction}>
+                {hidden}
+                <button type="submit" data-testid="publish-confirm" className="rounded bg-emerald-700 px-3 py-2 font-semibold text-white">{t("publishConfirm")}</button>
+              </form>
+            </PublishConfirm>
+            <form action={returnAction} noValidate className="flex flex-wrap items-end gap-2">
               {hidden}
               <label className="flex flex-col text-sm"><span>{t("returnNote")}</span><input name="note" required className={input} /></label>
               <button type="submit" className="rounded border border-slate-400 px-3 py-2">{t("return")}</button>
@@ -75,7 +89,7 @@ export default async function StatementEditPage({ params, searchParams }: { para
           </>
         ) : null}
         {s.canWithdraw ? (
-          <form action={withdrawAction} className="flex flex-wrap items-end gap-2">
+          <form action={withdrawAction} noValidate className="flex flex-wrap items-end gap-2">
             {hidden}
             <label className="flex flex-col text-sm"><span>{t("withdrawReason")}</span><input name="reason" required className={input} /></label>
             <button type="submit" className="rounded bg-red-800 px-3 py-2 font-semibold text-white">{t("withdraw")}</button>

@@ -1,0 +1,34 @@
+import { getTranslations } from "next-intl/server";
+import { dirOf, isLocale, LOCALES } from "@/lib/i18n/config";
+import { ICON_SIZES } from "@/lib/share/icon";
+
+// One manifest per language: the installed app opens in the language it was installed from,
+// with its direction.
+export const dynamic = "force-static";
+export function generateStaticParams() {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export async function GET(_req: Request, { params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) return new Response(null, { status: 404 });
+  const t = await getTranslations({ locale, namespace: "meta" });
+  const manifest = {
+    id: `/${locale}`,
+    name: t("homeTitle"),
+    short_name: t("siteName"),
+    description: t("tagline"),
+    lang: locale,
+    dir: dirOf(locale),
+    start_url: `/${locale}`,
+    scope: "/",
+    display: "standalone",
+    theme_color: "#0b5541",
+    background_color: "#f7f9f8",
+    icons: [
+      { src: "/icon.svg", sizes: "any", type: "image/svg+xml" },
+      ...ICON_SIZES.map((size) => ({ src: `/icons/${size}.png`, sizes: `${size}x${size}`, type: "image/png", purpose: "any" })),
+    ],
+  };
+  return new Response(JSON.stringify(manifest), { headers: { "Content-Type": "application/manifest+json; charset=utf-8" } });
+}
