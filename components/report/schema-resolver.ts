@@ -4,7 +4,7 @@ import type * as z from "zod/mini";
 /**
  * react-hook-form's resolver for a zod/mini schema: the first message of each field, nested as
  * the form reads them (`urls.1`, `contact.email`). @hookform/resolvers does the same for every
- * zod version at once and costs the citizen's phone ~1.5 KB gzip more.
+ * zod version at once, and costs the citizen's phone more to download.
  */
 export function schemaResolver<In extends FieldValues, Out>(schema: z.ZodMiniType<Out, In>): Resolver<In, unknown, Out> {
   return async (values) => {

@@ -146,8 +146,8 @@ export const COUNT_CAP = 1000;
 /**
  * Open cases per status under the same filters (the status filter aside), each counted up to
  * `cap + 1`, so the queue costs the same with 300,000 untriaged cases after a flood as with 300
- * (uncapped: 5 ms on a fresh million-report database, 256 ms with 350,000 open cases). Closed
- * cases are not counted: they grow forever.
+ * (uncapped, a flood made every moderator's queue slow: BENCHMARKS.md). Closed cases are not
+ * counted: they grow forever.
  */
 export async function countByStatus(db: Executor, f: QueueFilter, actorId: string, cap = COUNT_CAP): Promise<Record<string, number>> {
   const where = and(...filterConditions(f, actorId, false));

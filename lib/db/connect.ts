@@ -7,6 +7,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-post
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import * as schema from "./schema";
+import { applySqlFiles } from "./sql-files";
 
 // Both drivers expose the same query builder; the node-postgres type stands for both.
 export type Db = NodePgDatabase<typeof schema>;
@@ -39,6 +40,7 @@ export function connectPostgres(url: string, opts: { max?: number } = {}): Conne
       try {
         await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
         await migratePg(drizzlePg({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await applySqlFiles({ query: (text) => client.query(text) });
       } finally {
         await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
         client.release();
@@ -53,7 +55,10 @@ export function pgliteConnection(client: PGlite): Connection {
   return {
     db,
     engine: "pglite",
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      await applySqlFiles({ query: (text) => client.query(text) });
+    },
     close: () => client.close(),
   };
 }

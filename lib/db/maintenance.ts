@@ -8,9 +8,9 @@ import type { Db } from "./connect";
  * never vacuumed (the case row each report updates, the counters, the purged keys are never
  * reclaimed, and the folder only grows). So the app does autovacuum's work, once soon after
  * start and then every hour. VACUUM reads only the pages changed since it last ran (the
- * visibility map), so a run costs what the hour changed (0.4–0.6 s on 200,000 reports here,
- * mostly ANALYZE's sample); requests wait for it meanwhile, as they wait for each other on the
- * one connection. A PostgreSQL server runs its own autovacuum.
+ * visibility map), so a run costs what the hour changed, mostly ANALYZE's sample (measured in
+ * BENCHMARKS.md); requests wait for it meanwhile, as they wait for each other on the one
+ * connection. A PostgreSQL server runs its own autovacuum.
  */
 const MAINTENANCE_FIRST_MS = 60_000;
 const MAINTENANCE_EVERY_MS = 3_600_000;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
-// SQL names are snake_case (drizzle `casing: "snake_case"` in lib/db/client.ts and drizzle.config.ts).
+// SQL names are snake_case (drizzle `casing: "snake_case"` in lib/db/connect.ts and drizzle.config.ts).
 
 export const reports = pgTable(
   "reports",

@@ -20,9 +20,8 @@ export const MAX_BATCH = 64;
  * a surge the database sees a few statements per batch instead of ten per report, and a quiet
  * hour sees no added delay at all.
  *
- * One batch is written at a time per process. Under load that makes batches twice as large as
- * two in flight did (16–19 reports against 7–8 at 32 connections), and each report cheaper on
- * both sides (event loop −0.06 ms, PostgreSQL −0.06 ms: BENCHMARKS.md). And a batch's text
+ * One batch is written at a time per process. Under load that makes batches larger than two in
+ * flight did, and each report cheaper on both sides (BENCHMARKS.md). And a batch's text
  * matching runs after the previous batch has committed: with two in flight, the first variants
  * of a new forwarded message could each open their own case (exact copies are also joined by
  * the database itself, drizzle/0010; across instances that is all there is).

@@ -6,7 +6,7 @@ import { ALL_CATEGORIES, CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, KINDS, MA
 
 // One schema for the form (schemaResolver), the server action and POST /api/v1/reports.
 // Messages are keys under `validation` in the message files. zod/mini, not zod: the form ships
-// this schema to the citizen's phone, and mini's functions tree-shake (~35 KB less gzip).
+// this schema to the citizen's phone, and mini's functions tree-shake (BENCHMARKS.md has the weight).
 
 /** zod's preprocess, which zod/mini spells as a pipe. */
 const preprocess = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
