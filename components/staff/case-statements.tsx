@@ -3,6 +3,7 @@ import { createDraftAction } from "@/app/[locale]/moderation/(staff)/statements/
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { getDb } from "@/lib/db/client";
 import { statementsOfCase } from "@/lib/statements/staff";
+import { labelled } from "@/lib/i18n/translate";
 
 export async function CaseStatements({ locale, caseId, kind }: { locale: string; caseId: string; kind: string }) {
   const t = await getTranslations({ locale, namespace: "staff.statement" });
@@ -25,7 +26,7 @@ export async function CaseStatements({ locale, caseId, kind }: { locale: string;
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="caseId" value={caseId} />
             <input type="hidden" name="type" value={ty} />
-            <button type="submit" className="rounded border border-slate-500 px-2 py-1">{t("draftFor")}: {t(`types.${ty}`)}</button>
+            <button type="submit" className="rounded border border-slate-500 px-2 py-1">{labelled(locale, t("draftFor"))}{t(`types.${ty}`)}</button>
           </form>
         ))}
       </div>

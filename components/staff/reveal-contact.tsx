@@ -11,7 +11,7 @@ export function RevealContact({ reportId, action }: { reportId: string; action: 
   if (state?.ok) {
     return (
       <p data-testid="revealed-contact" className="rounded bg-amber-50 p-2 text-sm">
-        <strong>{t("revealed")}: </strong>
+        <strong>{t("revealedLabel")}</strong>
         {state.contact ? <span dir="ltr">{[state.contact.email, state.contact.phone].filter(Boolean).join(" · ")}</span> : t("revealNone")}
       </p>
     );

@@ -10,3 +10,8 @@ const MESSAGES = { ar, fr, en } as const;
 export function translator(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale] });
 }
+
+/** "label: " with the language's punctuation ("label : " with a non-breaking space in French). */
+export function labelled(locale: string, label: string): string {
+  return translator((locale in MESSAGES ? locale : "ar") as Locale)("punctuation.labelled", { label });
+}

@@ -129,7 +129,7 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
           <h2 id="appearances-heading" className="font-semibold">{t("appearances")}</h2>
           <ul className="list-disc ps-5 text-sm">
             {s.appearances.map((a) => (
-              <li key={a.url}>{tp(a.platform as "x")}: <span dir="ltr" className="break-all">{a.url}</span></li>
+              <li key={a.url}>{label(tp(a.platform as "x"))}<span dir="ltr" className="break-all">{a.url}</span></li>
             ))}
           </ul>
         </section>

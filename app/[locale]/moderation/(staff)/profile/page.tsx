@@ -5,6 +5,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { env } from "@/lib/env";
 import { enableTotpAction, removeTotpAction } from "./actions";
+import { labelled } from "@/lib/i18n/translate";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -24,8 +25,8 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
       <dl className="space-y-1 rounded-lg bg-white p-4 shadow-sm">
-        <div><dt className="inline text-slate-600">{t("profile.email")}: </dt><dd className="inline" dir="ltr">{actor.email}</dd></div>
-        <div><dt className="inline text-slate-600">{t("profile.roles")}: </dt><dd className="inline">{actor.roles.map((r) => t(`roles.${r}`)).join("، ")}</dd></div>
+        <div><dt className="inline text-slate-600">{labelled(locale, t("profile.email"))}</dt><dd className="inline" dir="ltr">{actor.email}</dd></div>
+        <div><dt className="inline text-slate-600">{labelled(locale, t("profile.roles"))}</dt><dd className="inline">{actor.roles.map((r) => t(`roles.${r}`)).join("، ")}</dd></div>
       </dl>
       <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="totp-heading">
         <h2 id="totp-heading" className="text-lg font-semibold">{t("profile.totpTitle")}</h2>
@@ -48,7 +49,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
             <p>{t("profile.totpOff")}</p>
             <div className="size-48 bg-white" role="img" aria-label={t("profile.totpTitle")} dangerouslySetInnerHTML={{ __html: renderSVG(uri!) }} />
             <p className="text-sm">
-              {t("profile.totpKey")}: <code data-testid="totp-secret" dir="ltr" className="select-all break-all font-mono">{secret}</code>
+              {labelled(locale, t("profile.totpKey"))}<code data-testid="totp-secret" dir="ltr" className="select-all break-all font-mono">{secret}</code>
             </p>
             <form action={enableTotpAction} className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="locale" value={locale} />

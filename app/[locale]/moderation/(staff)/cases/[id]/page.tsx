@@ -17,6 +17,7 @@ import { refusalMessage } from "@/lib/i18n/refusal";
 import { pickMessages } from "@/lib/i18n/pick";
 import { mergeAction, revealAction, splitAction } from "./actions";
 import { lookAlikeHost } from "@/lib/text/readable-url";
+import { labelled } from "@/lib/i18n/translate";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -103,7 +104,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                     </ul>
                   ) : null}
                   <p className="text-xs text-slate-600">
-                    {t("case.reportedAt", { date: date(r.submittedAt) })} · {tp(r.platform as "x")} · {t("case.locale")}: {r.locale}
+                    {t("case.reportedAt", { date: date(r.submittedAt) })} · {tp(r.platform as "x")} · {labelled(locale, t("case.locale"))}{r.locale}
                     {r.seenAt ? <> · {t("case.seenAt", { date: format.dateTime(r.seenAt, { dateStyle: "medium" }) })}</> : null} · {r.hasContact ? t("case.hasContact") : t("case.anonymous")}
                   </p>
                   {r.hasContact ? (

@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { refusalMessage } from "@/lib/i18n/refusal";
 import { getStatementForEdit } from "@/lib/statements/staff";
 import { publishAction, returnAction, saveStatementAction, submitAction, withdrawAction } from "../actions";
+import { labelled } from "@/lib/i18n/translate";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -44,7 +45,7 @@ export default async function StatementEditPage({ params, searchParams }: { para
         <Link locale={locale} href={`/moderation/cases/${s.caseId}`} className="text-sm underline">{t("case", { ref: s.caseRef })}</Link>
         {s.slug ? <a href={`/${locale}/statements/${s.slug}`} className="text-sm underline" data-testid="public-link">{t("viewPublic")}</a> : null}
       </div>
-      <p className="text-sm text-slate-600">{t("author")}: <span dir="ltr">{s.authorEmail}</span></p>
+      <p className="text-sm text-slate-600">{labelled(locale, t("author"))}<span dir="ltr">{s.authorEmail}</span></p>
       {done ? (
         <Flash tone="done" testId="statement-done">
           {t.has(`doneWhat.${done}` as "done") ? t(`doneWhat.${done}` as "done") : t("done")}
