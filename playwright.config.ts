@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Playwright cannot download its browser here: use Debian's Chromium when it is installed,
 // otherwise whatever Playwright finds (its own browser on a developer's machine).
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
+  fs.existsSync(p),
+);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -15,7 +17,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [
     ["list"],
-    ...(process.env.CI_REPORT_DIR ? [["json", { outputFile: `${process.env.CI_REPORT_DIR}/playwright.json` }] as const] : []),
+    ...(process.env.CI_REPORT_DIR
+      ? [["json", { outputFile: `${process.env.CI_REPORT_DIR}/playwright.json` }] as const]
+      : []),
     ...(process.env.CI ? [] : [["html", { open: "never" }] as const]),
   ],
   use: {

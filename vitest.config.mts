@@ -20,7 +20,11 @@ const reportDir = process.env.CI_REPORT_DIR;
 export default defineConfig({
   test: {
     reporters: reportDir ? ["default", "json"] : ["default"],
-    outputFile: reportDir ? { json: `${reportDir}/vitest-${process.env.DATABASE_URL ? "postgres" : "pglite"}-${Date.now()}.json` } : undefined,
+    outputFile: reportDir
+      ? {
+          json: `${reportDir}/vitest-${process.env.DATABASE_URL ? "postgres" : "pglite"}-${Date.now()}.json`,
+        }
+      : undefined,
     projects: [
       {
         resolve: { alias },

@@ -18,7 +18,9 @@ export interface RumorDraft {
 export async function fillRumor(page: Page, locale: Locale, draft: RumorDraft) {
   const m = messages[locale].report;
   await page.getByLabel(m.kinds.rumor).check();
-  await page.getByLabel(m.category, { exact: true }).selectOption(draft.category ?? "security_rumor");
+  await page
+    .getByLabel(m.category, { exact: true })
+    .selectOption(draft.category ?? "security_rumor");
   if (draft.urls) await page.getByLabel(m.urls).fill(draft.urls);
   else await page.getByLabel(m.platform).selectOption("whatsapp");
   await page.getByLabel(m.description).fill(draft.description);
@@ -27,13 +29,20 @@ export async function fillRumor(page: Page, locale: Locale, draft: RumorDraft) {
 }
 
 export async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 }
 
 /** A description no other test uses, so assertions cannot pick up another test's report. */
-export const uniqueText = (prefix: string) => `${prefix} ${Date.now()} ${Math.random().toString(36).slice(2, 8)}`;
+export const uniqueText = (prefix: string) =>
+  `${prefix} ${Date.now()} ${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Every test's page also fails on a Content-Security-Policy violation (Chromium logs each one),

@@ -49,7 +49,9 @@ const PIECES = [
 export function fuzzString(r: Rng): string {
   const long = r.next() < 0.08;
   if (long) return r.pick(PIECES).repeat(1 + r.int(6000));
-  return Array.from({ length: 1 + r.int(5) }, () => r.pick(PIECES)).join(r.pick(["", " ", "\n", "/"]));
+  return Array.from({ length: 1 + r.int(5) }, () => r.pick(PIECES)).join(
+    r.pick(["", " ", "\n", "/"]),
+  );
 }
 
 /** Any JSON value, biased towards strings. */
@@ -65,7 +67,12 @@ export function fuzzValue(r: Rng, depth = 0): unknown {
       return Array.from({ length: r.int(4) }, () => fuzzValue(r, depth + 1));
     case 7:
     case 8:
-      return Object.fromEntries(Array.from({ length: r.int(4) }, () => [fuzzString(r).slice(0, 20), fuzzValue(r, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: r.int(4) }, () => [
+          fuzzString(r).slice(0, 20),
+          fuzzValue(r, depth + 1),
+        ]),
+      );
     default:
       return fuzzString(r);
   }
@@ -82,11 +89,22 @@ const VALID_REPORT = {
 /** A valid report with one to three fields replaced, removed or added. */
 export function fuzzReport(r: Rng): Record<string, unknown> {
   const body: Record<string, unknown> = { ...VALID_REPORT };
-  const keys = [...Object.keys(VALID_REPORT), "platform", "seenAt", "contact", "locale", fuzzString(r).slice(0, 12)];
+  const keys = [
+    ...Object.keys(VALID_REPORT),
+    "platform",
+    "seenAt",
+    "contact",
+    "locale",
+    fuzzString(r).slice(0, 12),
+  ];
   for (let i = 0; i <= r.int(3); i++) {
     const key = r.pick(keys);
     if (r.next() < 0.2) delete body[key];
-    else body[key] = key === "contact" && r.next() < 0.5 ? { email: fuzzValue(r), phone: fuzzValue(r) } : fuzzValue(r);
+    else
+      body[key] =
+        key === "contact" && r.next() < 0.5
+          ? { email: fuzzValue(r), phone: fuzzValue(r) }
+          : fuzzValue(r);
   }
   return body;
 }
@@ -95,7 +113,10 @@ export function fuzzReport(r: Rng): Record<string, unknown> {
 export function fuzzRawBody(r: Rng): string | Buffer {
   switch (r.int(5)) {
     case 0:
-      return JSON.stringify(fuzzReport(r)).replace(/"description":"/, '"description":"\\ud800\\u0000');
+      return JSON.stringify(fuzzReport(r)).replace(
+        /"description":"/,
+        '"description":"\\ud800\\u0000',
+      );
     case 1:
       return Buffer.from([0xff, 0xfe, 0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]); // not UTF-8
     case 2:

@@ -22,14 +22,16 @@ class Findings {
   async check(res: APIResponse, what: string) {
     const body = await res.text().catch(() => "");
     if (res.status() >= 500) this.found.push(`${res.status()} for ${what}`);
-    for (const leak of LEAKS) if (leak.test(body)) this.found.push(`${leak} in the answer to ${what}`);
+    for (const leak of LEAKS)
+      if (leak.test(body)) this.found.push(`${leak} in the answer to ${what}`);
   }
   expectNone() {
     expect(this.found, `seed ${SEED}`).toEqual([]);
   }
 }
 /** What a request was, short enough to read in a failure list, with no raw control bytes. */
-const show = (x: unknown) => JSON.stringify(typeof x === "string" ? x : (x ?? null))?.slice(0, 120) ?? String(x);
+const show = (x: unknown) =>
+  JSON.stringify(typeof x === "string" ? x : (x ?? null))?.slice(0, 120) ?? String(x);
 /** Percent-encoded, except what no encoder writes: a lone surrogate goes as its (invalid) UTF-8 bytes. */
 const q = (s: string) =>
   s
@@ -44,14 +46,34 @@ test(`API: reports and tracking (seed ${SEED})`, async ({ request }) => {
   for (let i = 0; i < 120; i++) {
     const raw = r.next() < 0.3;
     const data = raw ? fuzzRawBody(r) : JSON.stringify(fuzzReport(r));
-    const headers: Record<string, string> = { "content-type": r.next() < 0.9 ? "application/json" : r.pick(["text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1"]) };
-    if (r.next() < 0.5) headers["idempotency-key"] = r.pick(["", "k".repeat(200), `fuzz-${SEED}-${i}`, "ÿ"]);
-    if (r.next() < 0.3) headers["accept-language"] = r.pick(["fr", "en-GB,en;q=0.5", "*", "zz", ";;;q=x"]);
-    await f.check(await request.post("/api/v1/reports", { data, headers }), `POST /api/v1/reports ${show(data.toString())}`);
+    const headers: Record<string, string> = {
+      "content-type":
+        r.next() < 0.9
+          ? "application/json"
+          : r.pick([
+              "text/plain",
+              "application/x-www-form-urlencoded",
+              "application/json; charset=latin1",
+            ]),
+    };
+    if (r.next() < 0.5)
+      headers["idempotency-key"] = r.pick(["", "k".repeat(200), `fuzz-${SEED}-${i}`, "ÿ"]);
+    if (r.next() < 0.3)
+      headers["accept-language"] = r.pick(["fr", "en-GB,en;q=0.5", "*", "zz", ";;;q=x"]);
+    await f.check(
+      await request.post("/api/v1/reports", { data, headers }),
+      `POST /api/v1/reports ${show(data.toString())}`,
+    );
   }
   for (let i = 0; i < 30; i++) {
     const body = r.next() < 0.7 ? { receipt: fuzzValue(r) } : fuzzValue(r);
-    await f.check(await request.post("/api/v1/reports/track", { data: JSON.stringify(body), headers: { "content-type": "application/json" } }), `POST track ${show(body)}`);
+    await f.check(
+      await request.post("/api/v1/reports/track", {
+        data: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      }),
+      `POST track ${show(body)}`,
+    );
   }
   f.expectNone();
 });
@@ -62,7 +84,8 @@ test(`API: statements and figures (seed ${SEED})`, async ({ request }) => {
   const urls = [
     () => `/api/v1/statements?q=${q(fuzzString(r))}`,
     () => `/api/v1/statements?cursor=${q(fuzzString(r))}&limit=${q(String(fuzzValue(r)))}`,
-    () => `/api/v1/statements?cursor=${q(Buffer.from(JSON.stringify(fuzzValue(r))).toString("base64url"))}`,
+    () =>
+      `/api/v1/statements?cursor=${q(Buffer.from(JSON.stringify(fuzzValue(r))).toString("base64url"))}`,
     () => `/api/v1/statements/${q(fuzzString(r))}`,
     () => `/api/v1/stats?from=${q(String(fuzzValue(r)))}&to=${q(String(fuzzValue(r)))}`,
     () => `/api/v1/stats.csv?from=${r.int(100_000) - 50_000}&to=${q(fuzzString(r))}`,
@@ -98,19 +121,30 @@ test(`pages (seed ${SEED})`, async ({ request }) => {
 });
 
 /** The hidden fields a browser without JavaScript posts back with the form (the action's id). */
-async function formFields(request: APIRequestContext, path: string): Promise<Record<string, string>> {
+async function formFields(
+  request: APIRequestContext,
+  path: string,
+): Promise<Record<string, string>> {
   const html = await (await request.get(path)).text();
   const form = html.match(/<form[^>]*method="POST"[^>]*>([\s\S]*?)<\/form>/)?.[1] ?? "";
   const fields: Record<string, string> = {};
   for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) {
     fields[m[1]] = (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
   }
-  expect(Object.keys(fields).some((k) => k.startsWith("$ACTION")), `${path} has a server-action form`).toBe(true);
+  expect(
+    Object.keys(fields).some((k) => k.startsWith("$ACTION")),
+    `${path} has a server-action form`,
+  ).toBe(true);
   return fields;
 }
 
 function fuzzField(r: Rng): string | { name: string; mimeType: string; buffer: Buffer } {
-  if (r.next() < 0.05) return { name: r.pick(["../../x.jpg", "a\u202egpj.exe"]), mimeType: r.pick(["image/jpeg", "text/html"]), buffer: Buffer.from(fuzzString(r)) };
+  if (r.next() < 0.05)
+    return {
+      name: r.pick(["../../x.jpg", "a\u202egpj.exe"]),
+      mimeType: r.pick(["image/jpeg", "text/html"]),
+      buffer: Buffer.from(fuzzString(r)),
+    };
   return r.next() < 0.5 ? fuzzString(r) : String(fuzzValue(r));
 }
 
@@ -118,26 +152,67 @@ for (const form of ["report", "track"] as const) {
   test(`the ${form} form without JavaScript (seed ${SEED})`, async ({ request, baseURL }) => {
     const r = rng(SEED + (form === "report" ? 3 : 4));
     const f = new Findings();
-    const names = form === "report" ? ["kind", "category", "urls", "platform", "description", "seenAt", "contact.email", "contact.phone", "declaration", "idempotencyKey", "locale"] : ["receipt"];
+    const names =
+      form === "report"
+        ? [
+            "kind",
+            "category",
+            "urls",
+            "platform",
+            "description",
+            "seenAt",
+            "contact.email",
+            "contact.phone",
+            "declaration",
+            "idempotencyKey",
+            "locale",
+          ]
+        : ["receipt"];
     for (let i = 0; i < (form === "report" ? 50 : 30); i++) {
       const locale = r.pick(["ar", "fr", "en"]);
       const path = `/${locale}/${form}`;
       const hidden = await formFields(request, path);
-      const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = { ...hidden };
-      const valid = { kind: "rumor", category: "fake_incident", platform: "whatsapp", description: `fuzz ${SEED} ${i} خبر زائف عن حادث سير خطير في الطريق`, declaration: "on" };
+      const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> =
+        { ...hidden };
+      const valid = {
+        kind: "rumor",
+        category: "fake_incident",
+        platform: "whatsapp",
+        description: `fuzz ${SEED} ${i} خبر زائف عن حادث سير خطير في الطريق`,
+        declaration: "on",
+      };
       if (form === "report") Object.assign(multipart, valid);
       for (let k = 0; k <= r.int(4); k++) multipart[r.pick(names)] = fuzzField(r);
       // Now and then the action's own fields are damaged too.
       if (r.next() < 0.1) multipart[r.pick(Object.keys(hidden))] = fuzzString(r);
-      const res = await request.post(path, { multipart, headers: { origin: new URL(baseURL!).origin }, maxRedirects: 0 });
-      await f.check(res, `POST ${path} ${show(Object.fromEntries(names.filter((n) => n in multipart).map((n) => [n, typeof multipart[n] === "string" ? multipart[n] : "(file)"])))}`);
+      const res = await request.post(path, {
+        multipart,
+        headers: { origin: new URL(baseURL!).origin },
+        maxRedirects: 0,
+      });
+      await f.check(
+        res,
+        `POST ${path} ${show(Object.fromEntries(names.filter((n) => n in multipart).map((n) => [n, typeof multipart[n] === "string" ? multipart[n] : "(file)"])))}`,
+      );
     }
     // As the page's script would call the action, with a body it never writes.
     const hidden = await formFields(request, `/en/${form}`);
     const id = (JSON.parse(hidden["$ACTION_1:0"] ?? "{}") as { id?: string }).id ?? "";
     for (let i = 0; i < 20; i++) {
-      const data = r.pick([() => fuzzString(r), () => JSON.stringify(fuzzValue(r)), () => r.pick(['"$@5"', '["$Q1"]', '{"a":"$T"}', "123", '["$D2020"]'])])();
-      const res = await request.post(`/en/${form}`, { data, headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: new URL(baseURL!).origin }, maxRedirects: 0 });
+      const data = r.pick([
+        () => fuzzString(r),
+        () => JSON.stringify(fuzzValue(r)),
+        () => r.pick(['"$@5"', '["$Q1"]', '{"a":"$T"}', "123", '["$D2020"]']),
+      ])();
+      const res = await request.post(`/en/${form}`, {
+        data,
+        headers: {
+          "next-action": id,
+          "content-type": "text/plain;charset=UTF-8",
+          origin: new URL(baseURL!).origin,
+        },
+        maxRedirects: 0,
+      });
       await f.check(res, `action call ${show(data)}`);
     }
     f.expectNone();
@@ -147,19 +222,34 @@ for (const form of ["report", "track"] as const) {
 test("an address nobody published leaves nothing on the server's disk", async ({ request }) => {
   // Next caches the 404 of every unknown statement address; on disk, a stranger could fill it.
   const slug = `2099-${Date.now()}`;
-  for (const locale of ["ar", "fr"]) expect((await request.get(`/${locale}/statements/${slug}`)).status()).toBe(404);
-  const cached = fs.existsSync(".next/server") ? fs.readdirSync(".next/server", { recursive: true }).map(String).filter((p) => p.includes(slug)) : [];
+  for (const locale of ["ar", "fr"])
+    expect((await request.get(`/${locale}/statements/${slug}`)).status()).toBe(404);
+  const cached = fs.existsSync(".next/server")
+    ? fs
+        .readdirSync(".next/server", { recursive: true })
+        .map(String)
+        .filter((p) => p.includes(slug))
+    : [];
   expect(cached).toEqual([]);
 });
 
-test("an action call with a body no form sends gets a 400 in the page's language", async ({ request, baseURL }) => {
+test("an action call with a body no form sends gets a 400 in the page's language", async ({
+  request,
+  baseURL,
+}) => {
   const hidden = await formFields(request, "/fr/track");
   const id = (JSON.parse(hidden["$ACTION_1:0"]) as { id: string }).id;
   const origin = new URL(baseURL!).origin;
-  const js = await request.post("/fr/track", { data: '"$@5"', headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin } });
+  const js = await request.post("/fr/track", {
+    data: '"$@5"',
+    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin },
+  });
   expect(js.status()).toBe(400);
   expect((await js.text()).trim()).toBe(messages.fr.httpErrors.badAction);
-  const noJs = await request.post("/fr/track", { multipart: { ...hidden, "$ACTION_1:1": "not json", receipt: "x" }, headers: { origin } });
+  const noJs = await request.post("/fr/track", {
+    multipart: { ...hidden, "$ACTION_1:1": "not json", receipt: "x" },
+    headers: { origin },
+  });
   expect(noJs.status()).toBe(400);
   // The connection is still usable: nothing of Next's own error page followed the answer.
   expect((await request.get("/api/health")).status()).toBe(200);

@@ -34,7 +34,10 @@ test("/ follows the browser's language, Arabic by default", async ({ browser }) 
     ["en-US,en;q=0.9", "/en"],
     ["de-DE", "/ar"],
   ] as const) {
-    const context = await browser.newContext({ locale: acceptLanguage.split(",")[0], extraHTTPHeaders: { "Accept-Language": acceptLanguage } });
+    const context = await browser.newContext({
+      locale: acceptLanguage.split(",")[0],
+      extraHTTPHeaders: { "Accept-Language": acceptLanguage },
+    });
     const page = await context.newPage();
     await page.goto("/");
     await expect(page).toHaveURL(new RegExp(`${expected}$`));
@@ -53,10 +56,15 @@ test("the home page says what not to report and gives the emergency number", asy
   await page.goto("/ar");
   await expect(page.getByRole("heading", { name: messages.ar.home.notTitle })).toBeVisible();
   await expect(page.locator('main a[href="tel:19"]')).toBeVisible();
-  await expect(page.getByRole("link", { name: messages.ar.home.ctaTrack })).toHaveAttribute("href", "/ar/track");
+  await expect(page.getByRole("link", { name: messages.ar.home.ctaTrack })).toHaveAttribute(
+    "href",
+    "/ar/track",
+  );
 });
 
-test("pages say where their scripts, styles, images and requests may come from: this origin only", async ({ browser }) => {
+test("pages say where their scripts, styles, images and requests may come from: this origin only", async ({
+  browser,
+}) => {
   // Its own page: the shared fixture fails a test on any violation, and this one makes one.
   const context = await browser.newContext();
   const page = await context.newPage();

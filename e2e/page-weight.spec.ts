@@ -6,9 +6,18 @@ import { expect, test } from "./fixtures";
 // App Router page of this build pays, measured on Next's own not-found page of the same build.
 type Weight = { totalGzipBytes: number; files: { src: string; gzipBytes: number }[] };
 const weightOf = (page: string, from?: string): Weight =>
-  JSON.parse(execFileSync("node", ["scripts/page-weight.mjs", page, "--json", ...(from ? ["--from", from] : [])], { encoding: "utf8" }));
+  JSON.parse(
+    execFileSync(
+      "node",
+      ["scripts/page-weight.mjs", page, "--json", ...(from ? ["--from", from] : [])],
+      { encoding: "utf8" },
+    ),
+  );
 
-test(`the report form adds at most ${FORM_OVER_FLOOR_KB} KB gzip of JavaScript to the framework floor`, async ({ page, baseURL }) => {
+test(`the report form adds at most ${FORM_OVER_FLOOR_KB} KB gzip of JavaScript to the framework floor`, async ({
+  page,
+  baseURL,
+}) => {
   const weight = weightOf("ar/report", baseURL!);
   const floor = weightOf("_not-found");
   // What the build output lists is what the phone downloads: nothing it fetches is left out.
@@ -21,5 +30,7 @@ test(`the report form adds at most ${FORM_OVER_FLOOR_KB} KB gzip of JavaScript t
   const counted = new Set(weight.files.map((f) => f.src));
   expect([...fetched].filter((src) => !counted.has(src))).toEqual([]);
   expect(fetched.size).toBe(counted.size);
-  expect((weight.totalGzipBytes - floor.totalGzipBytes) / 1024).toBeLessThanOrEqual(FORM_OVER_FLOOR_KB);
+  expect((weight.totalGzipBytes - floor.totalGzipBytes) / 1024).toBeLessThanOrEqual(
+    FORM_OVER_FLOOR_KB,
+  );
 });

@@ -2,7 +2,9 @@ import { expect, fillRumor, messages, test, uniqueText } from "./fixtures";
 
 const ar = messages.ar;
 
-test("a citizen reports a rumour in Arabic on a phone, keeps the receipt and tracks it", async ({ page }) => {
+test("a citizen reports a rumour in Arabic on a phone, keeps the receipt and tracks it", async ({
+  page,
+}) => {
   await page.goto("/ar");
   await page.getByRole("link", { name: ar.home.ctaReport }).click();
   await expect(page).toHaveURL(/\/ar\/report$/);
@@ -12,7 +14,9 @@ test("a citizen reports a rumour in Arabic on a phone, keeps the receipt and tra
     description: uniqueText("إشاعة عن اختطاف أطفال قرب مدرسة بمدينة مراكش"),
   });
   // The platform is read from the link, not asked.
-  await expect(page.getByText(ar.report.platformDetected.replace("{platform}", ar.platforms.facebook))).toBeVisible();
+  await expect(
+    page.getByText(ar.report.platformDetected.replace("{platform}", ar.platforms.facebook)),
+  ).toBeVisible();
   await page.getByRole("button", { name: ar.report.submit }).click();
 
   await expect(page.getByRole("heading", { name: ar.report.successHeading })).toBeVisible();
@@ -30,7 +34,9 @@ test("a citizen reports a rumour in Arabic on a phone, keeps the receipt and tra
   await expect(page.getByTestId("track-status")).toHaveText(ar.statuses.received);
 });
 
-test("shows every error next to its field, in Arabic, and keeps what was typed", async ({ page }) => {
+test("shows every error next to its field, in Arabic, and keeps what was typed", async ({
+  page,
+}) => {
   await page.goto("/ar/report");
   await page.getByLabel(ar.report.kinds.violent_content).check();
   await page.getByLabel(ar.report.description).fill("قصير");
@@ -43,17 +49,25 @@ test("shows every error next to its field, in Arabic, and keeps what was typed",
   // Screen readers hear the error with the field.
   const description = page.getByLabel(ar.report.description);
   await expect(description).toHaveAttribute("aria-invalid", "true");
-  await expect(description).toHaveAccessibleDescription(new RegExp(ar.validation.descriptionTooShort));
+  await expect(description).toHaveAccessibleDescription(
+    new RegExp(ar.validation.descriptionTooShort),
+  );
   await expect(description).toHaveValue("قصير");
 });
 
-test("a failed submission keeps the draft, through a reload, until the report is accepted", async ({ page }) => {
+test("a failed submission keeps the draft, through a reload, until the report is accepted", async ({
+  page,
+}) => {
   const description = uniqueText("Un faux communiqué de police annonce un couvre-feu à Tanger");
   await page.goto("/fr/report");
   await fillRumor(page, "fr", { description, email: "citoyen@example.ma" });
 
   // The server is unreachable for this attempt.
-  await page.route("**/fr/report", (route) => (route.request().method() === "POST" ? route.fulfill({ status: 503, body: "" }) : route.continue()));
+  await page.route("**/fr/report", (route) =>
+    route.request().method() === "POST"
+      ? route.fulfill({ status: 503, body: "" })
+      : route.continue(),
+  );
   await page.getByRole("button", { name: messages.fr.report.submit }).click();
   await expect(page.getByTestId("form-error")).toHaveText(messages.fr.report.failed);
   await expect(page.getByLabel(messages.fr.report.description)).toHaveValue(description);
@@ -83,32 +97,50 @@ test.describe("without JavaScript", () => {
     await page.getByLabel(m.description).fill("too short");
     await page.getByRole("button", { name: m.submit }).click();
 
-    await expect(page.getByTestId("error-description")).toHaveText(messages.en.validation.descriptionTooShort);
-    await expect(page.getByTestId("error-declaration")).toHaveText(messages.en.validation.declarationRequired);
+    await expect(page.getByTestId("error-description")).toHaveText(
+      messages.en.validation.descriptionTooShort,
+    );
+    await expect(page.getByTestId("error-declaration")).toHaveText(
+      messages.en.validation.declarationRequired,
+    );
     await expect(page.getByLabel(m.category, { exact: true })).toHaveValue("fake_incident");
 
-    await page.getByLabel(m.description).fill(uniqueText("A forwarded voice note claims the police closed the Casablanca highway"));
+    await page
+      .getByLabel(m.description)
+      .fill(uniqueText("A forwarded voice note claims the police closed the Casablanca highway"));
     await page.getByLabel(m.declaration).check();
     await page.getByRole("button", { name: m.submit }).click();
     await expect(page.getByRole("heading", { name: m.successHeading })).toBeVisible();
     await expect(page.getByTestId("receipt")).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   });
 
-  test("sending the same page again (a reload of the receipt) returns the same receipt", async ({ page }) => {
+  test("sending the same page again (a reload of the receipt) returns the same receipt", async ({
+    page,
+  }) => {
     await page.goto("/en/report");
     const m = messages.en.report;
     await page.getByLabel(m.kinds.rumor).check();
     await page.getByLabel(m.category, { exact: true }).selectOption("fake_incident");
     await page.getByLabel(m.platform).selectOption("whatsapp");
-    await page.getByLabel(m.description).fill(uniqueText("A forwarded message claims the tramway stops running tonight in Rabat"));
+    await page
+      .getByLabel(m.description)
+      .fill(uniqueText("A forwarded message claims the tramway stops running tonight in Rabat"));
     await page.getByLabel(m.declaration).check();
-    const posted = page.waitForRequest((r) => r.method() === "POST" && r.url().includes("/en/report"));
+    const posted = page.waitForRequest(
+      (r) => r.method() === "POST" && r.url().includes("/en/report"),
+    );
     await page.getByRole("button", { name: m.submit }).click();
     const receipt = (await page.getByTestId("receipt").textContent())!.trim();
     const request = await posted;
 
     // What the browser does on reload: the same body, posted again.
-    const again = await page.request.post(request.url(), { headers: { "content-type": request.headers()["content-type"], origin: new URL(request.url()).origin }, data: request.postDataBuffer()! });
+    const again = await page.request.post(request.url(), {
+      headers: {
+        "content-type": request.headers()["content-type"],
+        origin: new URL(request.url()).origin,
+      },
+      data: request.postDataBuffer()!,
+    });
     expect(again.status()).toBe(200);
     const html = await again.text();
     expect(html).toContain(receipt);

@@ -2,7 +2,12 @@ import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 import { DEMO, expectSignedIn, signIn } from "./staff";
 
 // Moderators work these pages for whole shifts, with whatever assistive technology they use.
-const MODERATOR_PAGES = ["/moderation", "/moderation/statements", "/moderation/stats", "/moderation/profile"];
+const MODERATOR_PAGES = [
+  "/moderation",
+  "/moderation/statements",
+  "/moderation/stats",
+  "/moderation/profile",
+];
 
 for (const locale of ["ar", "fr"] as const) {
   test(`staff pages in ${locale} have no serious accessibility violation`, async ({ page }) => {

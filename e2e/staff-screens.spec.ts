@@ -3,7 +3,9 @@ import { DEMO, expectSignedIn, signIn } from "./staff";
 
 const st = messages.ar.staff;
 
-test("a violent content's link opens behind a warning, and closing without a note is refused in the app's words", async ({ page }) => {
+test("a violent content's link opens behind a warning, and closing without a note is refused in the app's words", async ({
+  page,
+}) => {
   await signIn(page, DEMO.moderator);
   await expectSignedIn(page);
   await page.goto("/ar/moderation?kind=violent_content");
@@ -15,9 +17,15 @@ test("a violent content's link opens behind a warning, and closing without a not
   await expect(guarded.getByRole("link")).toBeHidden();
   await guarded.locator("summary").click();
   await expect(guarded).toContainText(st.case.violentLink.explain);
-  await expect(guarded.getByRole("link", { name: st.case.violentLink.open })).toHaveAttribute("target", "_blank");
+  await expect(guarded.getByRole("link", { name: st.case.violentLink.open })).toHaveAttribute(
+    "target",
+    "_blank",
+  );
 
-  const close = page.getByTestId("transitions").locator("details").filter({ hasText: st.transitions.no_action });
+  const close = page
+    .getByTestId("transitions")
+    .locator("details")
+    .filter({ hasText: st.transitions.no_action });
   await close.locator("summary").click();
   await close.getByRole("button").click();
   await expect(page.getByTestId("case-error")).toHaveText(st.case.refused.note_required);

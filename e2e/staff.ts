@@ -8,10 +8,16 @@ export const DEMO = {
   admin: "admin@demo.iblagh.local",
 } as const;
 
-export async function signIn(page: Page, email: string, opts: { password?: string; code?: string; locale?: Locale; next?: string } = {}) {
+export async function signIn(
+  page: Page,
+  email: string,
+  opts: { password?: string; code?: string; locale?: Locale; next?: string } = {},
+) {
   const locale = opts.locale ?? "ar";
   const m = messages[locale].staff.signIn;
-  await page.goto(`/${locale}/moderation/sign-in${opts.next ? `?next=${encodeURIComponent(opts.next)}` : ""}`);
+  await page.goto(
+    `/${locale}/moderation/sign-in${opts.next ? `?next=${encodeURIComponent(opts.next)}` : ""}`,
+  );
   await page.getByLabel(m.email).fill(email);
   await page.getByLabel(m.password).fill(opts.password ?? DEMO_PASSWORD);
   if (opts.code) await page.getByLabel(m.code).fill(opts.code);
@@ -19,5 +25,7 @@ export async function signIn(page: Page, email: string, opts: { password?: strin
 }
 
 export async function expectSignedIn(page: Page, locale: Locale = "ar") {
-  await expect(page.getByRole("button", { name: messages[locale].staff.nav.signOut })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: messages[locale].staff.nav.signOut }),
+  ).toBeVisible();
 }

@@ -3,10 +3,20 @@ import { DEMO, expectSignedIn, signIn } from "./staff";
 
 const st = messages.ar.staff.statement;
 
-test("a moderator drafts a denial, a publisher approves it, and it reaches the list, the feed and the reporter", async ({ browser, request }) => {
+test("a moderator drafts a denial, a publisher approves it, and it reaches the list, the feed and the reporter", async ({
+  browser,
+  request,
+}) => {
   const token = uniqueText("ركاب").split(" ").slice(1).join("");
   const res = await request.post("/api/v1/reports", {
-    data: { kind: "rumor", category: "fake_incident", platform: "whatsapp", description: `رسالة تزعم غرق حافلة ركاب في وادي سبو اليوم ${token}`, declaration: true, locale: "ar" },
+    data: {
+      kind: "rumor",
+      category: "fake_incident",
+      platform: "whatsapp",
+      description: `رسالة تزعم غرق حافلة ركاب في وادي سبو اليوم ${token}`,
+      declaration: true,
+      locale: "ar",
+    },
   });
   const { receipt } = await res.json();
   const tracked = await (await request.post("/api/v1/reports/track", { data: { receipt } })).json();
@@ -25,8 +35,12 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   const arabic = mod.getByRole("group", { name: st.locales.ar });
   const title = `لا صحة لخبر غرق حافلة ركاب في وادي سبو ${token}`;
   await arabic.getByLabel(st.fields.title).fill(title);
-  await arabic.getByLabel(st.fields.summary).fill("تنفي المصالح الأمنية ما تم تداوله بخصوص غرق حافلة.");
-  await arabic.getByLabel(st.fields.body).fill("**لا صحة** لهذا الخبر.\n\n<script>alert(1)</script>");
+  await arabic
+    .getByLabel(st.fields.summary)
+    .fill("تنفي المصالح الأمنية ما تم تداوله بخصوص غرق حافلة.");
+  await arabic
+    .getByLabel(st.fields.body)
+    .fill("**لا صحة** لهذا الخبر.\n\n<script>alert(1)</script>");
   await expect(arabic.getByLabel(st.preview)).toContainText("لا صحة لهذا الخبر");
   // The claim is not the reporter's words pre-filled: the case summary is offered, to rewrite.
   await expect(arabic.getByLabel(st.fields.claimReviewed)).toHaveValue("");
@@ -78,7 +92,11 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   await expect(page.getByTestId("statement-body")).toContainText("<script>alert(1)</script>");
   await expect(page.getByTestId("statement-body").locator("script")).toHaveCount(0);
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-  expect(ld).toMatchObject({ "@type": "ClaimReview", reviewRating: { alternateName: "False" }, itemReviewed: { "@type": "Claim" } });
+  expect(ld).toMatchObject({
+    "@type": "ClaimReview",
+    reviewRating: { alternateName: "False" },
+    itemReviewed: { "@type": "Claim" },
+  });
   const feed = await (await request.get("/ar/statements/feed.xml")).text();
   expect(feed).toContain(title);
   const card = await request.get(`${publicPath}/share.png`);
@@ -93,10 +111,20 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   await expect(page.getByTestId("track-statement")).toHaveAttribute("href", publicPath!);
 });
 
-test("submitting for review sends what was typed, and a refused submission keeps every field", async ({ page, request }) => {
+test("submitting for review sends what was typed, and a refused submission keeps every field", async ({
+  page,
+  request,
+}) => {
   const token = uniqueText("قنطرة").split(" ").slice(1).join("");
   await request.post("/api/v1/reports", {
-    data: { kind: "rumor", category: "fake_incident", platform: "whatsapp", description: `رسالة تزعم انهيار قنطرة على الطريق السيار اليوم ${token}`, declaration: true, locale: "ar" },
+    data: {
+      kind: "rumor",
+      category: "fake_incident",
+      platform: "whatsapp",
+      description: `رسالة تزعم انهيار قنطرة على الطريق السيار اليوم ${token}`,
+      declaration: true,
+      locale: "ar",
+    },
   });
   await signIn(page, DEMO.moderator);
   await expectSignedIn(page);
@@ -115,8 +143,12 @@ test("submitting for review sends what was typed, and a refused submission keeps
   await expect(page.getByTestId("statement-status")).toHaveAttribute("data-status", "draft");
 
   // The rest typed, still never saved: "submit for review" saves it and submits.
-  await arabic.getByLabel(st.fields.summary).fill("تنفي المصالح الأمنية ما تم تداوله بخصوص انهيار قنطرة.");
-  await arabic.getByLabel(st.fields.body).fill("لا صحة لهذا الخبر، والطريق مفتوحة أمام حركة السير.");
+  await arabic
+    .getByLabel(st.fields.summary)
+    .fill("تنفي المصالح الأمنية ما تم تداوله بخصوص انهيار قنطرة.");
+  await arabic
+    .getByLabel(st.fields.body)
+    .fill("لا صحة لهذا الخبر، والطريق مفتوحة أمام حركة السير.");
   await arabic.getByLabel(st.fields.claimReviewed).fill("خبر عن انهيار قنطرة على الطريق الوطنية");
   await page.getByRole("button", { name: st.submit }).click();
   await expect(page.getByTestId("statement-status")).toHaveAttribute("data-status", "in_review");

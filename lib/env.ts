@@ -26,12 +26,18 @@ const schema = z.object({
   RATE_LIMIT_TRACK: z.coerce.number().int().min(0).default(60),
   NEXT_PHASE: z.string().optional(),
   // Exposes /api/bench/echo and /api/bench/validate for `npm run bench`; never set in production.
-  BENCH_ROUTES: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  BENCH_ROUTES: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   // Forwarded-message matching (Jaccard of character 5-grams, see lib/text/minhash.ts):
   // above the first a case is suggested as a duplicate, above the second the report joins it.
   CASE_SUGGEST_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
   CASE_MERGE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
-  STAFF_REQUIRE_2FA: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  STAFF_REQUIRE_2FA: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   DEMO_PASSWORD: z.string().min(8).default("iblagh-demo-2025"),
   // Absolute links in feeds, sitemaps, share cards and ClaimReview, and the publishing organisation.
   // Unset: each request's own origin (lib/http/origin.ts), and the production start warns.
@@ -39,14 +45,17 @@ const schema = z.object({
   ORG_NAME: z.string().min(1).default("Iblagh"),
   ORG_URL: z.string().url().optional(),
   // The calendar the yearly figures follow.
-  STATS_TIMEZONE: z.string().default("Africa/Casablanca").refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "STATS_TIMEZONE must be an IANA time zone"),
+  STATS_TIMEZONE: z
+    .string()
+    .default("Africa/Casablanca")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "STATS_TIMEZONE must be an IANA time zone"),
 });
 
 export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };
@@ -60,7 +69,9 @@ function load(): Env {
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const dataDir = path.resolve(/* turbopackIgnore: true */ parsed.data.DATA_DIR);
-  const pgliteDir = path.resolve(/* turbopackIgnore: true */ parsed.data.PGLITE_DIR ?? path.join(dataDir, "pglite"));
+  const pgliteDir = path.resolve(
+    /* turbopackIgnore: true */ parsed.data.PGLITE_DIR ?? path.join(dataDir, "pglite"),
+  );
   return { ...parsed.data, dataDir, pgliteDir };
 }
 

@@ -28,4 +28,5 @@ export class ExpectedError extends Error {
   }
 }
 
-export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; fieldErrors?: Record<string, string> };
+export type Result<T> =
+  { ok: true; data: T } | { ok: false; code: ErrorCode; fieldErrors?: Record<string, string> };

@@ -4,7 +4,11 @@
  * waits for it. A purge by chance (1 request in 100) scanned its table 8 times a second under
  * a surge; by the clock it runs once a minute whatever the load.
  */
-export function atMostEvery(intervalMs: number, task: () => Promise<unknown>, clock: () => number = Date.now): () => boolean {
+export function atMostEvery(
+  intervalMs: number,
+  task: () => Promise<unknown>,
+  clock: () => number = Date.now,
+): () => boolean {
   let last = -Infinity;
   return () => {
     const now = clock();

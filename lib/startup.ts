@@ -10,7 +10,9 @@ export async function startUp() {
   installLogRedaction();
   if (env.NEXT_PHASE === "phase-production-build") return;
   if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
-    console.warn("[iblagh] warning: PUBLIC_URL is not set: feeds and the sitemap take each request's own address, and statement pages carry no share image or canonical link. Set it to the site's public address.");
+    console.warn(
+      "[iblagh] warning: PUBLIC_URL is not set: feeds and the sitemap take each request's own address, and statement pages carry no share image or canonical link. Set it to the site's public address.",
+    );
   }
   try {
     const started = Date.now();
@@ -18,7 +20,8 @@ export async function startUp() {
     console.log(`[iblagh] database ready (${conn.engine}) in ${Date.now() - started} ms`);
     // Embedded mode maintains itself (lib/db/maintenance.ts); a server is the operator's to set up.
     if (conn.engine === "postgres") {
-      for (const w of maintenanceWarnings(await serverSettings(conn.db))) console.warn(`[iblagh] warning: ${w}`);
+      for (const w of maintenanceWarnings(await serverSettings(conn.db)))
+        console.warn(`[iblagh] warning: ${w}`);
     }
   } catch (error) {
     if (error instanceof Error && error.name === "ConfigError") {

@@ -10,7 +10,8 @@ export function issueKey(issue: Pick<z.core.$ZodIssue, "code" | "message">): str
   return "validation.invalid";
 }
 
-export const issuePath = (issue: Pick<z.core.$ZodIssue, "path">) => issue.path.map(String).join(".") || "_";
+export const issuePath = (issue: Pick<z.core.$ZodIssue, "path">) =>
+  issue.path.map(String).join(".") || "_";
 
 /** First problem per field, as `{ "contact.email": "validation.emailInvalid" }`. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {

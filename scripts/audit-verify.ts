@@ -8,12 +8,17 @@ import { fail, openCliDb } from "./cli-db";
 
 async function main() {
   const { values } = parseArgs({ options: { checkpoint: { type: "string", multiple: true } } });
-  const checkpoints = (values.checkpoint ?? []).map((text): Checkpoint => parseCheckpoint(text) ?? fail(`Not a checkpoint (ID:SHA-256 in hex): ${text}`));
+  const checkpoints = (values.checkpoint ?? []).map(
+    (text): Checkpoint =>
+      parseCheckpoint(text) ?? fail(`Not a checkpoint (ID:SHA-256 in hex): ${text}`),
+  );
   const conn = await openCliDb();
   try {
     const { checked, broken, head } = await verifyAuditChain(conn.db, { checkpoints });
     if (broken) {
-      console.error(`Audit chain broken at event ${broken.id} (${broken.reason}); ${checked} events before it are intact.`);
+      console.error(
+        `Audit chain broken at event ${broken.id} (${broken.reason}); ${checked} events before it are intact.`,
+      );
       process.exitCode = 1;
     } else {
       const given = checkpoints.length ? `, ${checkpoints.length} checkpoint(s) found` : "";

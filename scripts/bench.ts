@@ -19,7 +19,10 @@ async function embeddedStart() {
     const server = await startServer(port, { DATABASE_URL: "", DATA_DIR: dir });
     try {
       await waitFor(`http://127.0.0.1:${port}/ar`, 180_000);
-      return { seconds: (Date.now() - started) / 1000, peak: rssOf(serverPid(server.pid!), "VmHWM") };
+      return {
+        seconds: (Date.now() - started) / 1000,
+        peak: rssOf(serverPid(server.pid!), "VmHWM"),
+      };
     } finally {
       await stop(server);
     }
@@ -33,7 +36,10 @@ async function embeddedStart() {
   const existing = [];
   for (let run = 0; run < 3; run++) existing.push(await startOnce(dirs.at(-1)!));
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-  for (const [label, runs] of [["empty (migrate + demo seed)", empty], ["existing", existing]] as const) {
+  for (const [label, runs] of [
+    ["empty (migrate + demo seed)", empty],
+    ["existing", existing],
+  ] as const) {
     const secs = runs.map((r) => r.seconds);
     add(
       `Embedded start, ${label}: npm start → first 200 of /ar`,
@@ -45,7 +51,10 @@ async function embeddedStart() {
 }
 
 async function main() {
-  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required (fill it with npm run db:generate -- --reports 1000000).");
+  if (!env.DATABASE_URL)
+    throw new Error(
+      "DATABASE_URL is required (fill it with npm run db:generate -- --reports 1000000).",
+    );
   const only = process.argv.slice(2);
   const want = (s: string) => only.length === 0 || only.includes(s);
   // The HTTP scenarios need a staff member and a page-200 cursor; a run without "sql" finds them quietly.
@@ -57,7 +66,8 @@ async function main() {
       ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64"),
     });
   }
-  if (want("http")) await httpScenarios(env.DATABASE_URL, staff ?? (await queueInputs(env.DATABASE_URL)));
+  if (want("http"))
+    await httpScenarios(env.DATABASE_URL, staff ?? (await queueInputs(env.DATABASE_URL)));
   if (want("start")) await embeddedStart();
   const cpu = os.cpus()[0]?.model ?? "unknown";
   const table = [
@@ -67,7 +77,10 @@ async function main() {
     "",
     "| Scenario | Measured | Target | |",
     "|---|---|---|---|",
-    ...rows.map((r) => `| ${r.scenario} | ${r.value} | ${r.target} | ${r.ok === null ? "" : r.ok ? "met" : "**missed**"} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.value} | ${r.target} | ${r.ok === null ? "" : r.ok ? "met" : "**missed**"} |`,
+    ),
   ].join("\n");
   // The latest run replaces the block between the markers; the analysis around it is kept.
   if (only.length > 0) {
@@ -76,9 +89,16 @@ async function main() {
   }
   const START = "<!-- bench:start -->";
   const END = "<!-- bench:end -->";
-  const old = fs.existsSync("BENCHMARKS.md") ? fs.readFileSync("BENCHMARKS.md", "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
-  const [head, rest] = old.includes(START) ? old.split(START) : [`# Benchmarks\n\n`, `\n${END}\n${old}`];
-  fs.writeFileSync("BENCHMARKS.md", `${head}${START}\n${table}\n${END}${rest.split(END)[1] ?? "\n"}`);
+  const old = fs.existsSync("BENCHMARKS.md")
+    ? fs.readFileSync("BENCHMARKS.md", "utf8")
+    : `# Benchmarks\n\n${START}\n${END}\n`;
+  const [head, rest] = old.includes(START)
+    ? old.split(START)
+    : [`# Benchmarks\n\n`, `\n${END}\n${old}`];
+  fs.writeFileSync(
+    "BENCHMARKS.md",
+    `${head}${START}\n${table}\n${END}${rest.split(END)[1] ?? "\n"}`,
+  );
   console.log("\nwrote BENCHMARKS.md");
 }
 

@@ -13,7 +13,9 @@ export async function openCliDb(): Promise<Connection> {
   }
   const owner = embeddedOwner(env.pgliteDir);
   if (owner) {
-    console.error(`The app (pid ${owner}) is using ${env.pgliteDir}. Stop it first: two processes on one embedded database corrupt it.`);
+    console.error(
+      `The app (pid ${owner}) is using ${env.pgliteDir}. Stop it first: two processes on one embedded database corrupt it.`,
+    );
     process.exit(1);
   }
   fs.mkdirSync(env.pgliteDir, { recursive: true });

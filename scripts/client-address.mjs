@@ -16,7 +16,10 @@ export function clientAddress(peer, forwardedFor, hops) {
   const chain = [peer || "unknown"];
   if (hops > 0) {
     const values = Array.isArray(forwardedFor) ? forwardedFor : forwardedFor ? [forwardedFor] : [];
-    const entries = values.flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+    const entries = values
+      .flatMap((v) => v.split(","))
+      .map((s) => s.trim())
+      .filter(Boolean);
     chain.push(...entries.reverse().slice(0, hops));
   }
   return normalise(chain[Math.min(hops, chain.length - 1)]);
@@ -32,6 +35,7 @@ function normalise(address) {
 export function trustedHops(value) {
   if (value === undefined || value === "") return 0;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error("TRUST_PROXY_HOPS must be a whole number from 0 to 10");
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error("TRUST_PROXY_HOPS must be a whole number from 0 to 10");
   return n;
 }

@@ -24,13 +24,15 @@ const TEMPLATES = [
 async function main() {
   const { values } = parseArgs({ options: { reports: { type: "string", default: "100000" } } });
   const N = Number(values.reports);
-  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required: the generator writes to a PostgreSQL server.");
+  if (!env.DATABASE_URL)
+    throw new Error("DATABASE_URL is required: the generator writes to a PostgreSQL server.");
   if (!Number.isInteger(N) || N < 10) throw new Error("--reports N, N ≥ 10");
   const C = Math.ceil(N / 5);
   const conn = connectPostgres(env.DATABASE_URL, { max: 2 });
   const db = conn.db;
   const t0 = Date.now();
-  const step = (label: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s  ${label}`);
+  const step = (label: string) =>
+    console.log(`${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s  ${label}`);
   await conn.migrate();
   step("migrated");
 
@@ -53,16 +55,23 @@ async function main() {
 
   // Forwarded messages (no link) are matched by text: their normalised text and MinHash bands
   // are computed here with the app's own functions.
-  const linkless = (await db.execute(sql`select n, tpl from g_cases where not has_link`)).rows as { n: number; tpl: number }[];
+  const linkless = (await db.execute(sql`select n, tpl from g_cases where not has_link`)).rows as {
+    n: number;
+    tpl: number;
+  }[];
   await db.execute(sql`drop table if exists g_text`);
-  await db.execute(sql`create unlogged table g_text (n int primary key, description text, norm text, bands bigint[])`);
+  await db.execute(
+    sql`create unlogged table g_text (n int primary key, description text, norm text, bands bigint[])`,
+  );
   for (let i = 0; i < linkless.length; i += 2000) {
     const chunk = linkless.slice(i, i + 2000).map((c) => {
       const description = TEMPLATES[c.tpl].replace("{n}", String(c.n));
       const norm = normalizeText(description);
       return sql`(${c.n}, ${description}, ${norm}, ${`{${bandKeys(norm).join(",")}}`}::bigint[])`;
     });
-    await db.execute(sql`insert into g_text (n, description, norm, bands) values ${sql.join(chunk, sql`, `)}`);
+    await db.execute(
+      sql`insert into g_text (n, description, norm, bands) values ${sql.join(chunk, sql`, `)}`,
+    );
   }
   step(`${linkless.length} forwarded-message texts and their bands`);
 
@@ -84,7 +93,9 @@ async function main() {
       when g.kind = 'violent_content' then (array['referred','referred','no_action','expertise'])[1 + (g.n % 4)]
       else (array['no_action','no_action','debunked','confirmed','duplicate','no_action'])[1 + (g.n % 6)] end
       as status) s`);
-  await db.execute(sql`update cases set status = 'triage' where kind = 'rumor' and status = 'expertise'`);
+  await db.execute(
+    sql`update cases set status = 'triage' where kind = 'rumor' and status = 'expertise'`,
+  );
   step("cases inserted");
 
   await db.execute(sql`insert into reports (receipt_hash, kind, category, platform, description, description_norm, locale, case_id, submitted_at)
@@ -100,14 +111,20 @@ async function main() {
   await db.execute(sql`insert into report_links (report_id, position, url, canonical_url, platform)
     select r.id, 0, 'https://' || g.platform || '.example/p/' || g.n, 'https://' || g.platform || '.example/p/' || g.n, g.platform
     from reports r join g_cases g on g.id = r.case_id where g.has_link`);
-  await db.execute(sql`insert into case_links (canonical_url, case_id) select distinct 'https://' || platform || '.example/p/' || n, id from g_cases where has_link on conflict do nothing`);
+  await db.execute(
+    sql`insert into case_links (canonical_url, case_id) select distinct 'https://' || platform || '.example/p/' || n, id from g_cases where has_link on conflict do nothing`,
+  );
   step("links inserted");
   await db.execute(sql`insert into report_text_bands (band_key, report_id)
     select unnest(t.bands), r.id from reports r join g_cases g on g.id = r.case_id join g_text t on t.n = g.n on conflict do nothing`);
   step("text bands inserted");
 
-  await db.execute(sql`update cases c set report_count = a.n, latest_report_at = a.latest from (select case_id, count(*) n, max(submitted_at) latest from reports group by case_id) a where a.case_id = c.id`);
-  await db.execute(sql`update cases c set merged_into_id = (select id from cases s where s.status <> 'duplicate' and s.kind = c.kind limit 1) where c.status = 'duplicate'`);
+  await db.execute(
+    sql`update cases c set report_count = a.n, latest_report_at = a.latest from (select case_id, count(*) n, max(submitted_at) latest from reports group by case_id) a where a.case_id = c.id`,
+  );
+  await db.execute(
+    sql`update cases c set merged_into_id = (select id from cases s where s.status <> 'duplicate' and s.kind = c.kind limit 1) where c.status = 'duplicate'`,
+  );
   step("case counters");
 
   // Statements for debunked and confirmed cases, each with its published version.
@@ -116,7 +133,9 @@ async function main() {
       jsonb_build_object('ar', jsonb_build_object('title', 'بيان بخصوص ' || c.summary, 'summary', 'تنفي المصالح الأمنية ما يروج.', 'body', 'لا صحة لهذا الخبر.', 'claimReviewed', c.summary, 'verdict', 'خبر زائف')),
       '[]'::jsonb, ${staffId}, 1, c.closed_at, c.closed_at, c.search_text
     from cases c where c.status in ('debunked', 'confirmed') and c.id not in (select case_id from statements)`);
-  await db.execute(sql`update statements set slug = extract(year from published_at)::int || '-' || ref where slug is null`);
+  await db.execute(
+    sql`update statements set slug = extract(year from published_at)::int || '-' || ref where slug is null`,
+  );
   await db.execute(sql`insert into statement_versions (statement_id, version, content, appearances, published_at, approved_by)
     select id, 1, content, appearances, published_at, ${staffId} from statements s where not exists (select 1 from statement_versions v where v.statement_id = s.id)`);
   step("statements inserted");

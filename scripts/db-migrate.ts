@@ -5,7 +5,9 @@ import { env } from "@/lib/env";
 
 async function main() {
   if (!env.DATABASE_URL) {
-    console.error("DATABASE_URL is not set. The embedded database (PGlite) is migrated by the app itself when it starts.");
+    console.error(
+      "DATABASE_URL is not set. The embedded database (PGlite) is migrated by the app itself when it starts.",
+    );
     process.exit(1);
   }
   const conn = connectPostgres(env.DATABASE_URL, { max: 1 });

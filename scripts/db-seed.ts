@@ -9,7 +9,9 @@ async function main() {
     process.exit(2);
   }
   if (!env.DATABASE_URL) {
-    console.error("DATABASE_URL is not set. An empty embedded database is seeded by the app on start (SEED=none to opt out).");
+    console.error(
+      "DATABASE_URL is not set. An empty embedded database is seeded by the app on start (SEED=none to opt out).",
+    );
     process.exit(1);
   }
   const conn = connectPostgres(env.DATABASE_URL, { max: 1 });

@@ -27,7 +27,10 @@ export function describeError(error) {
       .filter((l) => /^\s+at /.test(l))
       .slice(0, 8)
       .map((l) => `    ${l.trim()}`);
-    lines.push([`${depth ? "caused by " : ""}${e.constructor?.name ?? "Error"}`, ...named].join(" "), ...frames);
+    lines.push(
+      [`${depth ? "caused by " : ""}${e.constructor?.name ?? "Error"}`, ...named].join(" "),
+      ...frames,
+    );
   }
   return lines.join("\n");
 }
@@ -51,7 +54,16 @@ export function installLogRedaction() {
   for (const level of ["error", "warn"]) {
     const original = console[level];
     if (original.redacted) continue;
-    const redacted = (...args) => original(...args.map((a) => (a instanceof Error ? describeError(a) : typeof a === "string" ? a.replace(QUERY_DUMP, "Failed query: [redacted]") : a)));
+    const redacted = (...args) =>
+      original(
+        ...args.map((a) =>
+          a instanceof Error
+            ? describeError(a)
+            : typeof a === "string"
+              ? a.replace(QUERY_DUMP, "Failed query: [redacted]")
+              : a,
+        ),
+      );
     redacted.redacted = true;
     console[level] = redacted;
   }

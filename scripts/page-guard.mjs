@@ -29,7 +29,8 @@ export function pageRefusal(method, url = "/", headers = {}) {
   }
   const length = headers["content-length"];
   if (length === undefined) return { status: 411, key: "lengthRequired", locale };
-  if (!/^\d+$/.test(length) || Number(length) > PAGE_BODY_LIMIT) return { status: 413, key: "tooLarge", locale };
+  if (!/^\d+$/.test(length) || Number(length) > PAGE_BODY_LIMIT)
+    return { status: 413, key: "tooLarge", locale };
   return null;
 }
 
@@ -66,7 +67,12 @@ export function decodablePath(url = "/") {
  */
 export function isActionRequest(method, url = "/", headers = {}) {
   if (method !== "POST" || url.startsWith("/api/") || url.startsWith("/_next/")) return false;
-  return headers["next-action"] !== undefined || /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(String(headers["content-type"] ?? ""));
+  return (
+    headers["next-action"] !== undefined ||
+    /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(
+      String(headers["content-type"] ?? ""),
+    )
+  );
 }
 
 export function localeOf(url = "/") {

@@ -12,10 +12,15 @@ import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { startServer, stop, waitFor } from "./bench/common";
 
-const { values: args } = parseArgs({ options: { base: { type: "string" }, only: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: { base: { type: "string" }, only: { type: "string" } },
+});
 const MESSAGES = { ar, fr, en } as const;
 type Locale = keyof typeof MESSAGES;
-const VIEWPORTS = { phone: { width: 360, height: 740, isMobile: true }, desktop: { width: 1280, height: 800, isMobile: false } } as const;
+const VIEWPORTS = {
+  phone: { width: 360, height: 740, isMobile: true },
+  desktop: { width: 1280, height: 800, isMobile: false },
+} as const;
 const OUT = "screens";
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "iblagh-demo-2025";
 
@@ -26,7 +31,8 @@ interface Shot {
   go: (page: Page, locale: Locale, base: string) => Promise<void>;
 }
 
-const open = (p: string) => async (page: Page, locale: Locale) => void (await page.goto(`/${locale}${p}`, { waitUntil: "networkidle" }));
+const open = (p: string) => async (page: Page, locale: Locale) =>
+  void (await page.goto(`/${locale}${p}`, { waitUntil: "networkidle" }));
 
 const SHOTS: Shot[] = [
   { name: "home", go: open("") },
@@ -46,8 +52,12 @@ const SHOTS: Shot[] = [
       await open("/report")(page, locale);
       await page.getByLabel(m.kinds.rumor).check();
       await page.getByLabel(m.category, { exact: true }).selectOption("fake_incident");
-      await page.getByLabel(m.urls).fill("https://x.com/screens/status/1\nhttps://www.facebook.com/watch?v=2");
-      await page.getByLabel(m.description).fill("خبر زائف عن حادث سير خطير في الطريق السيار بين الرباط والدار البيضاء");
+      await page
+        .getByLabel(m.urls)
+        .fill("https://x.com/screens/status/1\nhttps://www.facebook.com/watch?v=2");
+      await page
+        .getByLabel(m.description)
+        .fill("خبر زائف عن حادث سير خطير في الطريق السيار بين الرباط والدار البيضاء");
       await page.getByLabel(m.declaration).check();
       await page.getByRole("button", { name: m.submit }).click();
       await page.getByTestId("receipt").waitFor();
@@ -67,14 +77,19 @@ const SHOTS: Shot[] = [
   {
     name: "statement",
     go: async (page, locale, base) => {
-      const { items } = (await (await fetch(`${base}/api/v1/statements`)).json()) as { items: { slug: string }[] };
+      const { items } = (await (await fetch(`${base}/api/v1/statements`)).json()) as {
+        items: { slug: string }[];
+      };
       await open(`/statements/${items[0].slug}`)(page, locale);
     },
   },
   { name: "stats", go: open("/stats") },
   { name: "stats-2025", go: open("/stats/2025") },
   { name: "not-found-statement", go: open("/statements/unknown") },
-  { name: "not-found-locale", go: async (page) => void (await page.goto("/xx", { waitUntil: "networkidle" })) },
+  {
+    name: "not-found-locale",
+    go: async (page) => void (await page.goto("/xx", { waitUntil: "networkidle" })),
+  },
   { name: "sign-in", go: open("/moderation/sign-in") },
   { name: "staff-queue", as: "moderator", go: open("/moderation") },
   {
@@ -112,7 +127,14 @@ async function shoot(browser: Browser, base: string, only: Set<string> | null) {
         if (only && !only.has(shot.name)) continue;
         const key = shot.as ?? "citizen";
         if (!contexts.has(key)) {
-          const context = await browser.newContext({ baseURL: base, viewport, isMobile: viewport.isMobile, hasTouch: viewport.isMobile, deviceScaleFactor: 1, locale: `${locale}-MA` });
+          const context = await browser.newContext({
+            baseURL: base,
+            viewport,
+            isMobile: viewport.isMobile,
+            hasTouch: viewport.isMobile,
+            deviceScaleFactor: 1,
+            locale: `${locale}-MA`,
+          });
           if (shot.as) await signIn(await context.newPage(), locale, shot.as);
           contexts.set(key, context);
         }
@@ -123,7 +145,9 @@ async function shoot(browser: Browser, base: string, only: Set<string> | null) {
           await page.screenshot({ path: file, fullPage: true });
           taken++;
         } catch (error) {
-          console.error(`✗ ${file}: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
+          console.error(
+            `✗ ${file}: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
+          );
         }
         await page.close();
       }
@@ -138,15 +162,33 @@ async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let base = args.base;
   if (!base) {
-    if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run npm run build first, or give --base of a running app.");
+    if (!fs.existsSync(".next/BUILD_ID"))
+      throw new Error(
+        "No production build: run npm run build first, or give --base of a running app.",
+      );
     const dataDir = path.join(".data", "screens");
     fs.rmSync(dataDir, { recursive: true, force: true });
-    server = await startServer(3210, { DATABASE_URL: "", DATA_DIR: dataDir, RATE_LIMIT_REPORTS: "1000" });
+    server = await startServer(3210, {
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+      RATE_LIMIT_REPORTS: "1000",
+    });
     base = "http://localhost:3210";
     await waitFor(`${base}/api/health`, 180_000);
   }
-  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"] });
+  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
+    fs.existsSync(p),
+  );
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--no-first-run",
+    ],
+  });
   try {
     const only = args.only ? new Set(args.only.split(",")) : null;
     const taken = await shoot(browser, base, only);

@@ -10,7 +10,9 @@ import { installLogRedaction } from "./log-redaction.mjs";
 import { decodablePath, isActionRequest, localeOf, pageRefusal } from "./page-guard.mjs";
 
 const require = createRequire(import.meta.url);
-const MESSAGES = Object.fromEntries(["ar", "fr", "en"].map((l) => [l, require(`../lib/i18n/messages/${l}.json`).httpErrors]));
+const MESSAGES = Object.fromEntries(
+  ["ar", "fr", "en"].map((l) => [l, require(`../lib/i18n/messages/${l}.json`).httpErrors]),
+);
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -29,7 +31,11 @@ await app.prepare();
 installLogRedaction();
 
 const server = http.createServer((req, res) => {
-  req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+  req.headers[CLIENT_HEADER] = clientAddress(
+    req.socket.remoteAddress,
+    req.headers["x-forwarded-for"],
+    hops,
+  );
   req.url = decodablePath(req.url);
   const refusal = pageRefusal(req.method, req.url, req.headers);
   if (refusal) {
@@ -44,7 +50,14 @@ const server = http.createServer((req, res) => {
 
 function refuse(res, status, locale, key, extra = {}) {
   const text = (MESSAGES[locale] ?? MESSAGES.ar)[key];
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-language": locale, "cache-control": "no-store", ...extra }).end(`${text}\n`);
+  res
+    .writeHead(status, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-language": locale,
+      "cache-control": "no-store",
+      ...extra,
+    })
+    .end(`${text}\n`);
 }
 
 // Our actions catch their own failures and answer with a state (a refusal, 503, internal_error),
@@ -71,7 +84,17 @@ function answerUndecodableWith400(req, res) {
   res.end = function (...args) {
     if (!takeOver()) return end.apply(this, args);
     Object.assign(res, { writeHead, write, end });
-    for (const h of ["content-length", "content-type", "content-encoding", "transfer-encoding", "etag", "vary", "link", "cache-control"]) res.removeHeader(h);
+    for (const h of [
+      "content-length",
+      "content-type",
+      "content-encoding",
+      "transfer-encoding",
+      "etag",
+      "vary",
+      "link",
+      "cache-control",
+    ])
+      res.removeHeader(h);
     const done = args.find((a) => typeof a === "function");
     if (done) res.once("finish", done);
     refuse(res, 400, localeOf(req.url), "badAction");
@@ -80,11 +103,19 @@ function answerUndecodableWith400(req, res) {
 }
 
 server.on("upgrade", (req, socket, head) => {
-  req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+  req.headers[CLIENT_HEADER] = clientAddress(
+    req.socket.remoteAddress,
+    req.headers["x-forwarded-for"],
+    hops,
+  );
   app.getUpgradeHandler()(req, socket, head);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`> Iblagh on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${dev ? " (dev)" : ""}`));
+server.listen(port, hostname, () =>
+  console.log(
+    `> Iblagh on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${dev ? " (dev)" : ""}`,
+  ),
+);
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {

@@ -32,9 +32,12 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
-  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required: the soak runs against a PostgreSQL server.");
-  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run npm run build first.");
-  if (!Number.isInteger(N) || N < 100 || !Number.isInteger(C) || C < 1) throw new Error("--reports N (≥ 100), --connections C (≥ 1)");
+  if (!env.DATABASE_URL)
+    throw new Error("DATABASE_URL is required: the soak runs against a PostgreSQL server.");
+  if (!fs.existsSync(".next/BUILD_ID"))
+    throw new Error("No production build: run npm run build first.");
+  if (!Number.isInteger(N) || N < 100 || !Number.isInteger(C) || C < 1)
+    throw new Error("--reports N (≥ 100), --connections C (≥ 1)");
   const deadline = Date.now() + Number(args.seconds) * 1000;
   const marker = `soak${Date.now().toString(36)}`;
   const logFile = path.join(os.tmpdir(), `iblagh-${marker}.log`);
@@ -109,10 +112,17 @@ async function main() {
       const appPid = serverPid(server.pid!);
       const dbAt = Date.now();
       await new Promise<void>((resolve, reject) =>
-        spawn("sh", ["-c", args["db-restart"]!], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`--db-restart exited ${code}`)))),
+        spawn("sh", ["-c", args["db-restart"]!], { stdio: "inherit" }).on("exit", (code) =>
+          code === 0 ? resolve() : reject(new Error(`--db-restart exited ${code}`)),
+        ),
       );
-      events.push({ what: `PostgreSQL restarted (\`${args["db-restart"]}\`), app kept running`, at: dbAt, until: Date.now() });
-      if (serverPid(server.pid!) !== appPid) throw new Error("the app restarted during the database restart");
+      events.push({
+        what: `PostgreSQL restarted (\`${args["db-restart"]}\`), app kept running`,
+        at: dbAt,
+        until: Date.now(),
+      });
+      if (serverPid(server.pid!) !== appPid)
+        throw new Error("the app restarted during the database restart");
     }
     settledAt = Date.now();
   })();
@@ -125,10 +135,32 @@ async function main() {
   await stop(server);
 
   const stored = await countStored(marker, tally);
-  const leaked = fs.readFileSync(logFile, "utf8").split("\n").filter((l) => l.includes(marker)).length;
+  const leaked = fs
+    .readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((l) => l.includes(marker)).length;
   fs.rmSync(logFile, { force: true });
-  const figures = { marker, N, C, tally, stored, leaked, events, ratios, rates, dbRestart: args["db-restart"] };
-  const ok = stored.lost === 0 && stored.duplicates === 0 && tally.unexpected5xx === 0 && tally.gaveUp === 0 && leaked === 0 && tally.poisonAccepted === 0 && events.every((e) => e.recoveredMs !== undefined) && median(ratios) >= 0.9;
+  const figures = {
+    marker,
+    N,
+    C,
+    tally,
+    stored,
+    leaked,
+    events,
+    ratios,
+    rates,
+    dbRestart: args["db-restart"],
+  };
+  const ok =
+    stored.lost === 0 &&
+    stored.duplicates === 0 &&
+    tally.unexpected5xx === 0 &&
+    tally.gaveUp === 0 &&
+    leaked === 0 &&
+    tally.poisonAccepted === 0 &&
+    events.every((e) => e.recoveredMs !== undefined) &&
+    median(ratios) >= 0.9;
   writeReliability(figures, ok);
   process.exit(ok ? 0 : 1);
 }
@@ -145,9 +177,16 @@ async function countStored(marker: string, tally: Tally) {
     const hashes = new Set(rows.map((r) => r.receipt_hash));
     const numbers = new Set(rows.map((r) => r.n));
     let lost = 0;
-    for (const receipt of tally.acknowledged.values()) if (!hashes.has(hashReceipt(parseReceipt(receipt)!))) lost++;
+    for (const receipt of tally.acknowledged.values())
+      if (!hashes.has(hashReceipt(parseReceipt(receipt)!))) lost++;
     const unacknowledged = [...numbers].filter((x) => !tally.acknowledged.has(Number(x))).length;
-    return { stored: rows.length, distinct: numbers.size, duplicates: rows.length - numbers.size, lost, unacknowledged };
+    return {
+      stored: rows.length,
+      distinct: numbers.size,
+      duplicates: rows.length - numbers.size,
+      lost,
+      unacknowledged,
+    };
   } finally {
     await pool.end();
   }

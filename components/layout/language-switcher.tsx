@@ -5,7 +5,15 @@ import type { Locale } from "@/lib/i18n/config";
 
 // Plain links (not a select), so switching works without JavaScript and keeps the page. It
 // uses Next's pathname rather than next-intl's, so pages without forms ship no i18n runtime.
-export function LanguageSwitcher({ label, current, languages }: { label: string; current: Locale; languages: { locale: Locale; name: string }[] }) {
+export function LanguageSwitcher({
+  label,
+  current,
+  languages,
+}: {
+  label: string;
+  current: Locale;
+  languages: { locale: Locale; name: string }[];
+}) {
   const rest = (usePathname() ?? `/${current}`).replace(/^\/[a-z]{2}(?=\/|$)/, "");
   return (
     <nav aria-label={label}>

@@ -21,8 +21,12 @@ export async function NotFoundView({ locale }: { locale: Locale }) {
       <h1 className="text-2xl font-bold">{t("heading")}</h1>
       <p>{t("intro")}</p>
       <p className="flex flex-wrap gap-4">
-        <Link locale={locale} href="/" className="font-semibold text-brand-700 underline">{t("back")}</Link>
-        <Link locale={locale} href="/statements" className="text-brand-700 underline">{t("statements")}</Link>
+        <Link locale={locale} href="/" className="font-semibold text-brand-700 underline">
+          {t("back")}
+        </Link>
+        <Link locale={locale} href="/statements" className="text-brand-700 underline">
+          {t("statements")}
+        </Link>
       </p>
     </div>
   );

@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { PageErrorView } from "./page-error";
 
-const render = (locale: "ar" | "fr" | "en", staff = false) => renderToStaticMarkup(createElement(PageErrorView, { locale, retry: () => {}, staff }));
+const render = (locale: "ar" | "fr" | "en", staff = false) =>
+  renderToStaticMarkup(createElement(PageErrorView, { locale, retry: () => {}, staff }));
 
 describe("the page shown when a page fails on the server", () => {
   it("speaks the page's language and sends a citizen to the form, which keeps drafts", () => {

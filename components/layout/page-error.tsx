@@ -17,13 +17,35 @@ const STRINGS = { ar, fr, en };
  * often the database is busy or down. The layout around it still renders; reporting still works
  * (the form is static and keeps the draft when sending fails).
  */
-export function PageError({ error, retry, staff = false }: { error: Error & { digest?: string }; retry: () => void; staff?: boolean }) {
+export function PageError({
+  error,
+  retry,
+  staff = false,
+}: {
+  error: Error & { digest?: string };
+  retry: () => void;
+  staff?: boolean;
+}) {
   const params = useParams<{ locale?: string }>();
   useEffect(() => console.error(error), [error]);
-  return <PageErrorView locale={params?.locale && isLocale(params.locale) ? params.locale : DEFAULT_LOCALE} retry={retry} staff={staff} />;
+  return (
+    <PageErrorView
+      locale={params?.locale && isLocale(params.locale) ? params.locale : DEFAULT_LOCALE}
+      retry={retry}
+      staff={staff}
+    />
+  );
 }
 
-export function PageErrorView({ locale, retry, staff }: { locale: Locale; retry: () => void; staff: boolean }) {
+export function PageErrorView({
+  locale,
+  retry,
+  staff,
+}: {
+  locale: Locale;
+  retry: () => void;
+  staff: boolean;
+}) {
   const t = STRINGS[locale];
   return (
     <div data-testid="page-error" className="space-y-3 rounded-xl bg-white p-6 shadow-sm">
@@ -31,12 +53,22 @@ export function PageErrorView({ locale, retry, staff }: { locale: Locale; retry:
       <p>{t.body}</p>
       {staff ? null : (
         <p>
-          <Link locale={locale} href="/report" className="text-brand-700 underline">{t.report}</Link>
+          <Link locale={locale} href="/report" className="text-brand-700 underline">
+            {t.report}
+          </Link>
         </p>
       )}
       <div className="flex flex-wrap items-center gap-4">
-        <button type="button" onClick={retry} className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white">{t.retry}</button>
-        <Link locale={locale} href={staff ? "/moderation" : "/"} className="underline">{t.home}</Link>
+        <button
+          type="button"
+          onClick={retry}
+          className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white"
+        >
+          {t.retry}
+        </button>
+        <Link locale={locale} href={staff ? "/moderation" : "/"} className="underline">
+          {t.home}
+        </Link>
       </div>
     </div>
   );

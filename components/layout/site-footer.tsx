@@ -7,7 +7,13 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
     <footer className="border-t border-brand-100 bg-white">
       <div className="mx-auto max-w-3xl space-y-1 px-4 py-5 text-sm text-muted">
         <p className="font-semibold text-ink">
-          {t.rich("emergency", { tel: (chunks) => <a href="tel:19" dir="ltr" className="underline">{chunks}</a> })}
+          {t.rich("emergency", {
+            tel: (chunks) => (
+              <a href="tel:19" dir="ltr" className="underline">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
         <p>{t("privacy")}</p>
       </div>

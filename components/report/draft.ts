@@ -30,7 +30,16 @@ export function clearDraft() {
 /** Whether a draft holds anything the citizen typed (not just defaults). */
 export function hasContent(d: Draft): boolean {
   const contact = (d.contact ?? {}) as Record<string, unknown>;
-  return [d.kind, d.category, d.urls, d.description, d.seenAt, d.platform, contact.email, contact.phone].some((v) => typeof v === "string" && v.trim() !== "");
+  return [
+    d.kind,
+    d.category,
+    d.urls,
+    d.description,
+    d.seenAt,
+    d.platform,
+    contact.email,
+    contact.phone,
+  ].some((v) => typeof v === "string" && v.trim() !== "");
 }
 
 // The receipt is shown once and never stored by the server: this tab keeps it until the

@@ -11,7 +11,11 @@ type Props = { receipt: string; submittedAt: string; locale: string; t: Translat
 
 export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Props) {
   const t: Translate = (key, values) => translate(`report.${key}`, values);
-  const submitted = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(submittedAt));
+  const submitted = new Intl.DateTimeFormat(locale, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(new Date(submittedAt));
   const heading = useRef<HTMLHeadingElement>(null);
   const interactive = useHydrated();
   const [copied, setCopied] = useState(false);
@@ -41,20 +45,38 @@ export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Pro
   }
 
   return (
-    <section aria-labelledby="receipt-heading" className="space-y-5 rounded-xl bg-white p-5 shadow-sm" data-testid="receipt-panel">
-      <h1 id="receipt-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold text-brand-800">
+    <section
+      aria-labelledby="receipt-heading"
+      className="space-y-5 rounded-xl bg-white p-5 shadow-sm"
+      data-testid="receipt-panel"
+    >
+      <h1
+        id="receipt-heading"
+        ref={heading}
+        tabIndex={-1}
+        className="text-2xl font-bold text-brand-800"
+      >
         {t("successHeading")}
       </h1>
       <p>{t("successIntro")}</p>
       <div className="rounded-lg border-2 border-dashed border-brand-600 bg-brand-50 p-4 text-center">
         <p className="text-sm text-muted">{t("receiptLabel")}</p>
-        <p data-testid="receipt" dir="ltr" className="select-all font-mono text-2xl font-bold tracking-widest sm:text-3xl">
+        <p
+          data-testid="receipt"
+          dir="ltr"
+          className="select-all font-mono text-2xl font-bold tracking-widest sm:text-3xl"
+        >
           {receipt}
         </p>
         <p className="mt-2 text-sm text-muted">{t("submittedAt", { date: submitted })}</p>
         {interactive ? (
           <p data-testid="receipt-print-address" className="mt-2 hidden text-sm print:block">
-            {t("printedFrom", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE }).format(new Date()) })}{" "}
+            {t("printedFrom", {
+              date: new Intl.DateTimeFormat(locale, {
+                dateStyle: "long",
+                timeZone: TIME_ZONE,
+              }).format(new Date()),
+            })}{" "}
             <bdi dir="ltr">{`${window.location.origin}/${locale}/track`}</bdi>
           </p>
         ) : null}
@@ -62,10 +84,18 @@ export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Pro
       <p className="text-sm">{t("keepNotice")}</p>
       {interactive ? (
         <div className="no-print flex flex-wrap gap-3">
-          <button type="button" onClick={copy} className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <button
+            type="button"
+            onClick={copy}
+            className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
             {copied ? t("copied") : t("copy")}
           </button>
-          <button type="button" onClick={() => window.print()} className="rounded-lg border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800">
+          <button
+            type="button"
+            onClick={() => window.print()}
+            className="rounded-lg border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800"
+          >
             {t("print")}
           </button>
           <span aria-live="polite" className="sr-only">
@@ -75,7 +105,13 @@ export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Pro
       ) : null}
       {interactive ? (
         <label className="no-print flex cursor-pointer items-start gap-3 rounded-lg bg-brand-50 p-3">
-          <input type="checkbox" data-testid="receipt-written" checked={written} onChange={(e) => setWritten(e.target.checked)} className="mt-1 size-5 shrink-0 accent-brand-700" />
+          <input
+            type="checkbox"
+            data-testid="receipt-written"
+            checked={written}
+            onChange={(e) => setWritten(e.target.checked)}
+            className="mt-1 size-5 shrink-0 accent-brand-700"
+          />
           <span>{t("writtenDown")}</span>
         </label>
       ) : null}
@@ -83,7 +119,11 @@ export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Pro
         <Link locale={locale} href="/track" className="font-semibold text-brand-700 underline">
           {t("trackLink")}
         </Link>
-        <a href={`/${locale}/report`} onClick={() => keepReceipt(null)} className="text-brand-700 underline">
+        <a
+          href={`/${locale}/report`}
+          onClick={() => keepReceipt(null)}
+          className="text-brand-700 underline"
+        >
           {t("another")}
         </a>
       </div>

@@ -5,7 +5,12 @@ import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
 import type { ReportFormState } from "@/app/[locale]/(public)/report/actions";
 import { CATEGORIES, DESCRIPTION_MAX, KINDS } from "@/lib/reports/categories";
 import { translatorFor, type Strings, type Translate } from "@/lib/i18n/client-strings";
-import { reportSchema, urlLines, type ReportFormValues, type ReportInput } from "@/lib/reports/schema";
+import {
+  reportSchema,
+  urlLines,
+  type ReportFormValues,
+  type ReportInput,
+} from "@/lib/reports/schema";
 import { detectPlatform, PLATFORMS } from "@/lib/text/canonical-url";
 import { describedBy, Field, FieldError, fieldIds, inputClass } from "@/components/ui/field";
 import { hasContent, keptReceiptStore, loadDraft, saveDraft, type Draft } from "./draft";
@@ -28,21 +33,48 @@ function initialValues(values?: Record<string, string>) {
   };
 }
 
-const SUMMARY_FIELDS = ["kind", "category", "urls", "platform", "description", "seenAt", "contact.email", "contact.phone", "declaration"];
+const SUMMARY_FIELDS = [
+  "kind",
+  "category",
+  "urls",
+  "platform",
+  "description",
+  "seenAt",
+  "contact.email",
+  "contact.phone",
+  "declaration",
+];
 
-const errorKey = (e: unknown) => (e && typeof e === "object" && "message" in e && typeof e.message === "string" ? e.message : undefined);
+const errorKey = (e: unknown) =>
+  e && typeof e === "object" && "message" in e && typeof e.message === "string"
+    ? e.message
+    : undefined;
 
 /**
  * Without JavaScript the form posts natively to the server action (useActionState). With it,
  * the action is called directly so that a lost connection or a server error is caught here and
  * shown beside the citizen's untouched values, instead of replacing the page.
  */
-export function ReportForm({ action, locale, strings, idempotencyKey }: { action: Action; locale: string; strings: Strings; idempotencyKey: string }) {
+export function ReportForm({
+  action,
+  locale,
+  strings,
+  idempotencyKey,
+}: {
+  action: Action;
+  locale: string;
+  strings: Strings;
+  idempotencyKey: string;
+}) {
   const t = useMemo(() => translatorFor(strings), [strings]);
   const [nativeState, formAction] = useActionState(action, null);
   const [jsState, setJsState] = useState<ReportFormState>(null);
   // A receipt this tab has not been told is written down (see keepReceipt).
-  const keptRaw = useSyncExternalStore(keptReceiptStore.subscribe, keptReceiptStore.snapshot, () => null);
+  const keptRaw = useSyncExternalStore(
+    keptReceiptStore.subscribe,
+    keptReceiptStore.snapshot,
+    () => null,
+  );
   const kept = useMemo(() => keptReceiptStore.parse(keptRaw), [keptRaw]);
   // Once shown, it stays on screen after the citizen ticks "written down" (which forgets it).
   const [pinned, setPinned] = useState(kept);
@@ -56,11 +88,30 @@ export function ReportForm({ action, locale, strings, idempotencyKey }: { action
     }
   };
   const shown = state?.ok ? state.data : pinned;
-  if (shown) return <ReceiptPanel receipt={shown.receipt} submittedAt={shown.submittedAt} locale={locale} t={t} />;
-  return <ReportFields state={state} formAction={formAction} send={send} locale={locale} t={t} pageKey={idempotencyKey} />;
+  if (shown)
+    return (
+      <ReceiptPanel receipt={shown.receipt} submittedAt={shown.submittedAt} locale={locale} t={t} />
+    );
+  return (
+    <ReportFields
+      state={state}
+      formAction={formAction}
+      send={send}
+      locale={locale}
+      t={t}
+      pageKey={idempotencyKey}
+    />
+  );
 }
 
-type FieldsProps = { state: ReportFormState; formAction: (fd: FormData) => void; send: (fd: FormData) => Promise<void>; locale: string; t: Translate; pageKey: string };
+type FieldsProps = {
+  state: ReportFormState;
+  formAction: (fd: FormData) => void;
+  send: (fd: FormData) => Promise<void>;
+  locale: string;
+  t: Translate;
+  pageKey: string;
+};
 
 function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsProps) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -73,7 +124,13 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
   // Checked on submit, then as the citizen corrects: a message appearing on blur would move
   // the fields below it (the declaration's checkbox) under a finger about to tap it. The focus
   // goes to the error summary, not the first field (GOV.UK's pattern).
-  const form = useForm<ReportFormValues, unknown, ReportInput>({ resolver: schemaResolver(reportSchema), defaultValues: defaults as ReportFormValues, mode: "onSubmit", reValidateMode: "onChange", shouldFocusError: false });
+  const form = useForm<ReportFormValues, unknown, ReportInput>({
+    resolver: schemaResolver(reportSchema),
+    defaultValues: defaults as ReportFormValues,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldFocusError: false,
+  });
   const { register, watch, formState, handleSubmit } = form;
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -103,7 +160,12 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
 
   // A field's messages: the browser's check first, the server's when the browser had none.
   const errs = (name: string): string[] => {
-    const client = name.split(".").reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], formState.errors as RhfErrors);
+    const client = name
+      .split(".")
+      .reduce<unknown>(
+        (n, k) => (n as Record<string, unknown> | undefined)?.[k],
+        formState.errors as RhfErrors,
+      );
     const key = errorKey(client) ?? failed?.fieldErrors?.[name];
     return key ? [t(key)] : [];
   };
@@ -132,41 +194,78 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
 
   const showSummary = clientInvalid || failed?.code === "validation_failed";
   const serverFailure = failed && failed.code !== "validation_failed" ? failed : undefined;
-  const a11y = (name: string, hint: boolean, e: string[]) => ({ id: fieldIds(name).id, "aria-invalid": e.length > 0 || undefined, "aria-describedby": describedBy(name, hint, e) });
+  const a11y = (name: string, hint: boolean, e: string[]) => ({
+    id: fieldIds(name).id,
+    "aria-invalid": e.length > 0 || undefined,
+    "aria-describedby": describedBy(name, hint, e),
+  });
   const kindErrs = errs("kind");
   const declErrs = errs("declaration");
   const overBy = description.trim().length - DESCRIPTION_MAX;
   // The summary lists every error, in the order of the fields, each a link to its field.
-  const summary = showSummary ? SUMMARY_FIELDS.flatMap((name) => (name === "urls" ? urlErrs() : errs(name)).map((message) => ({ name, message }))) : [];
+  const summary = showSummary
+    ? SUMMARY_FIELDS.flatMap((name) =>
+        (name === "urls" ? urlErrs() : errs(name)).map((message) => ({ name, message })),
+      )
+    : [];
   const summaryShown = showSummary;
   useEffect(() => {
     if (summaryShown) summaryRef.current?.focus();
   }, [summaryShown, formState.submitCount, failed]);
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="report-heading">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-6"
+      aria-labelledby="report-heading"
+    >
       <div className="space-y-2">
-        <h1 id="report-heading" className="text-2xl font-bold">{t("report.heading")}</h1>
+        <h1 id="report-heading" className="text-2xl font-bold">
+          {t("report.heading")}
+        </h1>
         <p className="text-muted">{t("report.intro")}</p>
       </div>
       {restored ? (
-        <p data-testid="draft-restored" className="rounded-lg bg-brand-50 p-3 text-sm">{t("report.draftRestored")}</p>
+        <p data-testid="draft-restored" className="rounded-lg bg-brand-50 p-3 text-sm">
+          {t("report.draftRestored")}
+        </p>
       ) : null}
       {summaryShown ? (
-        <div ref={summaryRef} tabIndex={-1} autoFocus data-testid="form-error-summary" role="alert" aria-labelledby="error-summary-title" className="space-y-2 rounded-lg border-2 border-danger bg-danger-50 p-4 text-danger focus:outline-2 focus:outline-offset-2 focus:outline-danger">
-          <h2 id="error-summary-title" className="font-bold">{t("report.errorSummary")}</h2>
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          autoFocus
+          data-testid="form-error-summary"
+          role="alert"
+          aria-labelledby="error-summary-title"
+          className="space-y-2 rounded-lg border-2 border-danger bg-danger-50 p-4 text-danger focus:outline-2 focus:outline-offset-2 focus:outline-danger"
+        >
+          <h2 id="error-summary-title" className="font-bold">
+            {t("report.errorSummary")}
+          </h2>
           <ul className="list-disc space-y-1 ps-5">
             {summary.map(({ name, message }) => (
               <li key={`${name}:${message}`}>
-                <a href={`#${fieldIds(name).id}`} className="font-medium underline">{message}</a>
+                <a href={`#${fieldIds(name).id}`} className="font-medium underline">
+                  {message}
+                </a>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
       {serverFailure ? (
-        <p data-testid="form-error" role="alert" className="rounded-lg border border-danger bg-danger-50 p-3 font-medium text-danger">
-          {serverFailure.code === "rate_limited" ? t("apiErrors.rate_limited", { seconds: serverFailure.retryAfter ?? 60 }) : t("report.failed")}
+        <p
+          data-testid="form-error"
+          role="alert"
+          className="rounded-lg border border-danger bg-danger-50 p-3 font-medium text-danger"
+        >
+          {serverFailure.code === "rate_limited"
+            ? t("apiErrors.rate_limited", { seconds: serverFailure.retryAfter ?? 60 })
+            : t("report.failed")}
         </p>
       ) : null}
 
@@ -177,8 +276,19 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
         <legend className="mb-2 font-semibold">{t("report.kindLegend")}</legend>
         <div className="grid gap-3 sm:grid-cols-2">
           {KINDS.map((k) => (
-            <label key={k} className="flex cursor-pointer items-start gap-3 rounded-lg border border-gray-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" id={k === KINDS[0] ? fieldIds("kind").id : undefined} value={k} defaultChecked={defaults.kind === k} className="mt-1.5 size-5 accent-brand-700" aria-invalid={kindErrs.length > 0 || undefined} {...register("kind")} />
+            <label
+              key={k}
+              className="flex cursor-pointer items-start gap-3 rounded-lg border border-gray-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                id={k === KINDS[0] ? fieldIds("kind").id : undefined}
+                value={k}
+                defaultChecked={defaults.kind === k}
+                className="mt-1.5 size-5 accent-brand-700"
+                aria-invalid={kindErrs.length > 0 || undefined}
+                {...register("kind")}
+              />
               <span>
                 <span className="block font-semibold">{t(`report.kinds.${k}`)}</span>
                 <span className="block text-sm text-muted">{t(`report.kinds.${k}Hint`)}</span>
@@ -190,12 +300,19 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
       </fieldset>
 
       <Field name="category" label={t("report.category")} errors={errs("category")}>
-        <select defaultValue={defaults.category} className={inputClass} {...a11y("category", false, errs("category"))} {...register("category")}>
+        <select
+          defaultValue={defaults.category}
+          className={inputClass}
+          {...a11y("category", false, errs("category"))}
+          {...register("category")}
+        >
           <option value="">{t("report.categoryPlaceholder")}</option>
           {KINDS.filter((k) => !kind || k === kind).map((k) => (
             <optgroup key={k} label={t(`report.kinds.${k}`)}>
               {CATEGORIES[k].map((c) => (
-                <option key={c} value={c}>{t(`categories.${c}`)}</option>
+                <option key={c} value={c}>
+                  {t(`categories.${c}`)}
+                </option>
               ))}
             </optgroup>
           ))}
@@ -203,50 +320,130 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
       </Field>
 
       <Field name="urls" label={t("report.urls")} hint={t("report.urlsHint")} errors={urlErrs()}>
-        <textarea rows={3} dir="ltr" inputMode="url" autoComplete="off" spellCheck={false} defaultValue={defaults.urls} className={`${inputClass} text-start font-mono text-sm`} {...a11y("urls", true, urlErrs())} {...register("urls")} />
+        <textarea
+          rows={3}
+          dir="ltr"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={defaults.urls}
+          className={`${inputClass} text-start font-mono text-sm`}
+          {...a11y("urls", true, urlErrs())}
+          {...register("urls")}
+        />
       </Field>
 
-      <Field name="platform" label={t("report.platform")} hint={detected ? t("report.platformDetected", { platform: t(`platforms.${detected}`) }) : t("report.platformHint")} errors={errs("platform")}>
-        <select defaultValue={defaults.platform} disabled={Boolean(detected)} className={inputClass} {...a11y("platform", true, errs("platform"))} {...register("platform")}>
+      <Field
+        name="platform"
+        label={t("report.platform")}
+        hint={
+          detected
+            ? t("report.platformDetected", { platform: t(`platforms.${detected}`) })
+            : t("report.platformHint")
+        }
+        errors={errs("platform")}
+      >
+        <select
+          defaultValue={defaults.platform}
+          disabled={Boolean(detected)}
+          className={inputClass}
+          {...a11y("platform", true, errs("platform"))}
+          {...register("platform")}
+        >
           <option value="">{t("report.platformPlaceholder")}</option>
           {PLATFORMS.map((p) => (
-            <option key={p} value={p}>{t(`platforms.${p}`)}</option>
+            <option key={p} value={p}>
+              {t(`platforms.${p}`)}
+            </option>
           ))}
         </select>
       </Field>
 
-      <Field name="description" label={t("report.description")} hint={t("report.descriptionHint")} errors={errs("description")}>
+      <Field
+        name="description"
+        label={t("report.description")}
+        hint={t("report.descriptionHint")}
+        errors={errs("description")}
+      >
         {/* No maxLength: a long paste is kept whole, and the counter says how much is over. */}
-        <textarea rows={6} defaultValue={defaults.description} className={inputClass} {...a11y("description", true, errs("description"))} {...register("description")} />
-        <p data-testid="description-count" className={`text-end text-xs ${overBy > 0 ? "font-semibold text-danger" : "text-muted"}`} aria-live={overBy > 0 ? "polite" : undefined}>
-          {overBy > 0 ? t("report.descriptionOver", { over: overBy, max: DESCRIPTION_MAX }) : t("report.descriptionCount", { count: description.trim().length, max: DESCRIPTION_MAX })}
+        <textarea
+          rows={6}
+          defaultValue={defaults.description}
+          className={inputClass}
+          {...a11y("description", true, errs("description"))}
+          {...register("description")}
+        />
+        <p
+          data-testid="description-count"
+          className={`text-end text-xs ${overBy > 0 ? "font-semibold text-danger" : "text-muted"}`}
+          aria-live={overBy > 0 ? "polite" : undefined}
+        >
+          {overBy > 0
+            ? t("report.descriptionOver", { over: overBy, max: DESCRIPTION_MAX })
+            : t("report.descriptionCount", {
+                count: description.trim().length,
+                max: DESCRIPTION_MAX,
+              })}
         </p>
       </Field>
 
       <Field name="seenAt" label={t("report.seenAt")} errors={errs("seenAt")}>
-        <input type="date" defaultValue={defaults.seenAt} min="2000-01-01" className={`${inputClass} sm:w-60`} {...a11y("seenAt", false, errs("seenAt"))} {...register("seenAt")} />
+        <input
+          type="date"
+          defaultValue={defaults.seenAt}
+          min="2000-01-01"
+          className={`${inputClass} sm:w-60`}
+          {...a11y("seenAt", false, errs("seenAt"))}
+          {...register("seenAt")}
+        />
       </Field>
 
       <fieldset className="space-y-4 rounded-xl border border-gray-300 bg-white p-4">
         <legend className="px-1 font-semibold">{t("report.contactLegend")}</legend>
         <p className="text-sm text-muted">{t("report.contactNote")}</p>
         <Field name="contact.email" label={t("report.email")} errors={errs("contact.email")}>
-          <input type="email" dir="ltr" autoComplete="email" defaultValue={defaults.contact.email} className={`${inputClass} text-start`} {...a11y("contact.email", false, errs("contact.email"))} {...register("contact.email")} />
+          <input
+            type="email"
+            dir="ltr"
+            autoComplete="email"
+            defaultValue={defaults.contact.email}
+            className={`${inputClass} text-start`}
+            {...a11y("contact.email", false, errs("contact.email"))}
+            {...register("contact.email")}
+          />
         </Field>
         <Field name="contact.phone" label={t("report.phone")} errors={errs("contact.phone")}>
-          <input type="tel" dir="ltr" autoComplete="tel" defaultValue={defaults.contact.phone} className={`${inputClass} text-start`} {...a11y("contact.phone", false, errs("contact.phone"))} {...register("contact.phone")} />
+          <input
+            type="tel"
+            dir="ltr"
+            autoComplete="tel"
+            defaultValue={defaults.contact.phone}
+            className={`${inputClass} text-start`}
+            {...a11y("contact.phone", false, errs("contact.phone"))}
+            {...register("contact.phone")}
+          />
         </Field>
       </fieldset>
 
       <div className="space-y-1.5">
         <label className="flex cursor-pointer items-start gap-3">
-          <input type="checkbox" defaultChecked={defaults.declaration} className="mt-1.5 size-5 shrink-0 accent-brand-700" {...a11y("declaration", false, declErrs)} {...register("declaration")} />
+          <input
+            type="checkbox"
+            defaultChecked={defaults.declaration}
+            className="mt-1.5 size-5 shrink-0 accent-brand-700"
+            {...a11y("declaration", false, declErrs)}
+            {...register("declaration")}
+          />
           <span>{t("report.declaration")}</span>
         </label>
         <FieldError name="declaration" errors={declErrs} />
       </div>
 
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+      >
         {pending ? t("report.submitting") : t("report.submit")}
       </button>
     </form>

@@ -17,9 +17,23 @@ const PRIORITY_STYLE: Record<string, string> = {
 };
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {
-  return <span data-status={status} className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status] ?? ""}`}>{label}</span>;
+  return (
+    <span
+      data-status={status}
+      className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status] ?? ""}`}
+    >
+      {label}
+    </span>
+  );
 }
 
 export function PriorityBadge({ priority, label }: { priority: string; label: string }) {
-  return <span data-priority={priority} className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${PRIORITY_STYLE[priority] ?? ""}`}>{label}</span>;
+  return (
+    <span
+      data-priority={priority}
+      className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${PRIORITY_STYLE[priority] ?? ""}`}
+    >
+      {label}
+    </span>
+  );
 }

@@ -5,30 +5,54 @@ import { getDb } from "@/lib/db/client";
 import { statementsOfCase } from "@/lib/statements/staff";
 import { labelled } from "@/lib/i18n/translate";
 
-export async function CaseStatements({ locale, caseId, kind }: { locale: string; caseId: string; kind: string }) {
+export async function CaseStatements({
+  locale,
+  caseId,
+  kind,
+}: {
+  locale: string;
+  caseId: string;
+  kind: string;
+}) {
   const t = await getTranslations({ locale, namespace: "staff.statement" });
   const existing = await statementsOfCase(await getDb(), caseId);
   const live = new Set(existing.filter((s) => s.status !== "withdrawn").map((s) => s.type));
-  const types = (kind === "rumor" ? ["denial", "truth", "communique"] : ["communique"]) as ("denial" | "truth" | "communique")[];
+  const types = (kind === "rumor" ? ["denial", "truth", "communique"] : ["communique"]) as (
+    "denial" | "truth" | "communique"
+  )[];
   return (
-    <section className="space-y-2 rounded-lg bg-white p-4 text-sm shadow-sm" aria-labelledby="statements-heading" data-testid="case-statements">
-      <h2 id="statements-heading" className="font-semibold">{t("caseStatements")}</h2>
+    <section
+      className="space-y-2 rounded-lg bg-white p-4 text-sm shadow-sm"
+      aria-labelledby="statements-heading"
+      data-testid="case-statements"
+    >
+      <h2 id="statements-heading" className="font-semibold">
+        {t("caseStatements")}
+      </h2>
       <ul>
         {existing.map((s) => (
           <li key={s.id}>
-            <Link locale={locale} href={`/moderation/statements/${s.id}`} className="underline">{t(`types.${s.type as "denial"}`)}</Link> — {t(`statuses.${s.status as "draft"}`)}
+            <Link locale={locale} href={`/moderation/statements/${s.id}`} className="underline">
+              {t(`types.${s.type as "denial"}`)}
+            </Link>{" "}
+            — {t(`statuses.${s.status as "draft"}`)}
           </li>
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        {types.filter((ty) => !live.has(ty)).map((ty) => (
-          <form key={ty} action={createDraftAction}>
-            <input type="hidden" name="locale" value={locale} />
-            <input type="hidden" name="caseId" value={caseId} />
-            <input type="hidden" name="type" value={ty} />
-            <button type="submit" className="rounded border border-slate-500 px-2 py-1">{labelled(locale, t("draftFor"))}{t(`types.${ty}`)}</button>
-          </form>
-        ))}
+        {types
+          .filter((ty) => !live.has(ty))
+          .map((ty) => (
+            <form key={ty} action={createDraftAction}>
+              <input type="hidden" name="locale" value={locale} />
+              <input type="hidden" name="caseId" value={caseId} />
+              <input type="hidden" name="type" value={ty} />
+              <button type="submit" className="rounded border border-slate-500 px-2 py-1">
+                {labelled(locale, t("draftFor"))}
+                {t(`types.${ty}`)}
+              </button>
+            </form>
+          ))}
       </div>
     </section>
   );

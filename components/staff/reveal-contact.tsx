@@ -5,14 +5,26 @@ import { useActionState } from "react";
 import { refusalMessage } from "@/lib/i18n/refusal";
 import type { RevealState } from "@/app/[locale]/moderation/(staff)/cases/[id]/actions";
 
-export function RevealContact({ reportId, action }: { reportId: string; action: (s: RevealState, fd: FormData) => Promise<RevealState> }) {
+export function RevealContact({
+  reportId,
+  action,
+}: {
+  reportId: string;
+  action: (s: RevealState, fd: FormData) => Promise<RevealState>;
+}) {
   const t = useTranslations("staff.case");
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.ok) {
     return (
       <p data-testid="revealed-contact" className="rounded bg-amber-50 p-2 text-sm">
         <strong>{t("revealedLabel")}</strong>
-        {state.contact ? <span dir="ltr">{[state.contact.email, state.contact.phone].filter(Boolean).join(" · ")}</span> : t("revealNone")}
+        {state.contact ? (
+          <span dir="ltr">
+            {[state.contact.email, state.contact.phone].filter(Boolean).join(" · ")}
+          </span>
+        ) : (
+          t("revealNone")
+        )}
       </p>
     );
   }
@@ -23,10 +35,25 @@ export function RevealContact({ reportId, action }: { reportId: string; action: 
         <input type="hidden" name="reportId" value={reportId} />
         <label className="flex flex-1 flex-col">
           <span>{t("revealReason")}</span>
-          <input name="reason" required minLength={5} className="rounded border border-slate-400 px-2 py-1" />
+          <input
+            name="reason"
+            required
+            minLength={5}
+            className="rounded border border-slate-400 px-2 py-1"
+          />
         </label>
-        <button type="submit" disabled={pending} className="rounded bg-amber-700 px-3 py-1 font-semibold text-white">{t("reveal")}</button>
-        {state && !state.ok ? <p role="alert" className="w-full text-danger">{refusalMessage(t, state.reason)}</p> : null}
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-amber-700 px-3 py-1 font-semibold text-white"
+        >
+          {t("reveal")}
+        </button>
+        {state && !state.ok ? (
+          <p role="alert" className="w-full text-danger">
+            {refusalMessage(t, state.reason)}
+          </p>
+        ) : null}
       </form>
     </details>
   );

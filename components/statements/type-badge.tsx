@@ -9,7 +9,11 @@ const TONE: Record<StatementType, string> = {
 
 export function TypeBadge({ type, label }: { type: StatementType; label: string }) {
   return (
-    <span data-testid="statement-type" data-type={type} className={`rounded px-2 py-0.5 font-semibold ${TONE[type]}`}>
+    <span
+      data-testid="statement-type"
+      data-type={type}
+      className={`rounded px-2 py-0.5 font-semibold ${TONE[type]}`}
+    >
       {label}
     </span>
   );

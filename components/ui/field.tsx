@@ -11,10 +11,24 @@ export const fieldIds = (name: string) => {
 
 export function describedBy(name: string, hasHint: boolean, errors: readonly unknown[]) {
   const ids = fieldIds(name);
-  return [hasHint && ids.hint, errors.length > 0 && ids.error].filter(Boolean).join(" ") || undefined;
+  return (
+    [hasHint && ids.hint, errors.length > 0 && ids.error].filter(Boolean).join(" ") || undefined
+  );
 }
 
-export function Field({ name, label, hint, errors = [], children }: { name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; children: ReactNode }) {
+export function Field({
+  name,
+  label,
+  hint,
+  errors = [],
+  children,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  children: ReactNode;
+}) {
   const ids = fieldIds(name);
   return (
     <div className="space-y-1.5">
@@ -35,7 +49,11 @@ export function Field({ name, label, hint, errors = [], children }: { name: stri
 export function FieldError({ name, errors }: { name: string; errors: string[] }) {
   if (errors.length === 0) return null;
   return (
-    <div id={fieldIds(name).error} data-testid={`error-${name}`} className="text-sm font-medium text-danger">
+    <div
+      id={fieldIds(name).error}
+      data-testid={`error-${name}`}
+      className="text-sm font-medium text-danger"
+    >
       {errors.map((e) => (
         <p key={e}>{e}</p>
       ))}

@@ -4,5 +4,9 @@ const noop = () => () => {};
 
 /** False on the server and in HTML without JavaScript; true once React runs in the browser. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noop, () => true, () => false);
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 }

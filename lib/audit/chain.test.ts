@@ -1,11 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { auditHash, findBreak, formatCheckpoint, GENESIS, parseCheckpoint, type ChainedFields } from "./chain";
+import {
+  auditHash,
+  findBreak,
+  formatCheckpoint,
+  GENESIS,
+  parseCheckpoint,
+  type ChainedFields,
+} from "./chain";
 
 function chain(n: number) {
   const rows: (ChainedFields & { prevHash: string; hash: string })[] = [];
   let prev = GENESIS;
   for (let id = 1; id <= n; id++) {
-    const row = { id, at: new Date(Date.UTC(2026, 0, id)), actorId: null, actorEmail: "a@example.ma", action: "case.note", targetType: null, targetId: null, details: { id } };
+    const row = {
+      id,
+      at: new Date(Date.UTC(2026, 0, id)),
+      actorId: null,
+      actorEmail: "a@example.ma",
+      action: "case.note",
+      targetType: null,
+      targetId: null,
+      details: { id },
+    };
     const hash = auditHash(prev, row);
     rows.push({ ...row, prevHash: prev, hash });
     prev = hash;
@@ -18,7 +34,16 @@ describe("audit checkpoints", () => {
     const c = { id: 42, hash: "ab".repeat(32) };
     expect(parseCheckpoint(formatCheckpoint(c))).toEqual(c);
     expect(parseCheckpoint(` 42:${"AB".repeat(32)} `)).toEqual(c);
-    for (const bad of ["", "42", `0:${c.hash}`, `-1:${c.hash}`, `42:${c.hash.slice(1)}`, `42:${"g".repeat(64)}`, `4.2:${c.hash}`, `99999999999999999:${c.hash}`]) {
+    for (const bad of [
+      "",
+      "42",
+      `0:${c.hash}`,
+      `-1:${c.hash}`,
+      `42:${c.hash.slice(1)}`,
+      `42:${"g".repeat(64)}`,
+      `4.2:${c.hash}`,
+      `99999999999999999:${c.hash}`,
+    ]) {
       expect(parseCheckpoint(bad)).toBeNull();
     }
   });
@@ -26,7 +51,9 @@ describe("audit checkpoints", () => {
   it("hold a chain to the hashes written down earlier", () => {
     const rows = chain(5);
     expect(findBreak(rows, undefined, new Map([[3, rows[2].hash]]))).toBeNull();
-    expect(findBreak(rows, undefined, new Map([[3, rows[3].hash]]))).toEqual({ id: 3, reason: "checkpoint_mismatch" });
+    expect(findBreak(rows, undefined, new Map([[3, rows[3].hash]]))).toEqual({
+      id: 3,
+      reason: "checkpoint_mismatch",
+    });
   });
-
 });

@@ -29,7 +29,10 @@ export function auditHash(prevHash: string, row: ChainedFields): string {
   );
 }
 
-export type ChainBreak = { id: number; reason: "prev_hash_mismatch" | "hash_mismatch" | "missing_row" | "checkpoint_mismatch" };
+export type ChainBreak = {
+  id: number;
+  reason: "prev_hash_mismatch" | "hash_mismatch" | "missing_row" | "checkpoint_mismatch";
+};
 
 /**
  * A link of the chain written down outside the database (`audit:verify` prints the latest):
@@ -58,10 +61,12 @@ export function findBreak(
   let expectedId = start.id + 1;
   for (const row of rows) {
     // bigserial ids may skip after a rolled-back insert; a gap is only suspicious with a broken link.
-    if (row.prevHash !== prev) return { id: row.id, reason: row.id !== expectedId ? "missing_row" : "prev_hash_mismatch" };
+    if (row.prevHash !== prev)
+      return { id: row.id, reason: row.id !== expectedId ? "missing_row" : "prev_hash_mismatch" };
     if (auditHash(prev, row) !== row.hash) return { id: row.id, reason: "hash_mismatch" };
     const expected = checkpoints.get(row.id);
-    if (expected !== undefined && expected !== row.hash) return { id: row.id, reason: "checkpoint_mismatch" };
+    if (expected !== undefined && expected !== row.hash)
+      return { id: row.id, reason: "checkpoint_mismatch" };
     prev = row.hash;
     expectedId = row.id + 1;
   }

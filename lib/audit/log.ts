@@ -55,7 +55,9 @@ const CHAIN_LOCK = 7_420_615_002;
 export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [head] = await tx.select({ hash: auditHead.lastHash }).from(auditHead);
-  const [{ id }] = (await tx.execute(sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::int as id`)).rows as { id: number }[];
+  const [{ id }] = (
+    await tx.execute(sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::int as id`)
+  ).rows as { id: number }[];
   const row = {
     id,
     // Millisecond precision: what is hashed is exactly what is stored.
@@ -78,7 +80,9 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
 
 /** The chain's latest link as the database records it, or null before the first event. */
 export async function auditCheckpoint(db: Executor): Promise<Checkpoint | null> {
-  const [head] = await db.select({ id: auditHead.lastId, hash: auditHead.lastHash }).from(auditHead);
+  const [head] = await db
+    .select({ id: auditHead.lastId, hash: auditHead.lastHash })
+    .from(auditHead);
   return head ?? null;
 }
 
@@ -97,20 +101,27 @@ export async function verifyAuditChain(
   const head = await auditCheckpoint(db);
   if (head) {
     // Two different hashes for one event: the given checkpoint and the database disagree.
-    if ((expected.get(head.id) ?? head.hash) !== head.hash) return { checked: 0, broken: { id: head.id, reason: "checkpoint_mismatch" }, head: null };
+    if ((expected.get(head.id) ?? head.hash) !== head.hash)
+      return { checked: 0, broken: { id: head.id, reason: "checkpoint_mismatch" }, head: null };
     expected.set(head.id, head.hash);
   }
   let cursor = { prevHash: GENESIS, id: 0 };
   let checked = 0;
   for (;;) {
-    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, cursor.id)).orderBy(asc(auditEvents.id)).limit(pageSize);
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.id, cursor.id))
+      .orderBy(asc(auditEvents.id))
+      .limit(pageSize);
     if (rows.length === 0) break;
     const broken = findBreak(
       rows.map((r) => ({ ...r, details: r.details ?? {} })),
       cursor,
       expected,
     );
-    if (broken) return { checked: checked + rows.findIndex((r) => r.id === broken.id), broken, head: null };
+    if (broken)
+      return { checked: checked + rows.findIndex((r) => r.id === broken.id), broken, head: null };
     for (const r of rows) expected.delete(r.id);
     checked += rows.length;
     const last = rows[rows.length - 1];
@@ -118,6 +129,7 @@ export async function verifyAuditChain(
   }
   // A checkpoint never passed: its event, and every one after it, is gone.
   const missing = Math.min(...expected.keys());
-  if (Number.isFinite(missing)) return { checked, broken: { id: missing, reason: "missing_row" }, head: null };
+  if (Number.isFinite(missing))
+    return { checked, broken: { id: missing, reason: "missing_row" }, head: null };
   return { checked, broken: null, head: checked ? { id: cursor.id, hash: cursor.prevHash } : null };
 }

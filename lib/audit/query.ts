@@ -24,6 +24,14 @@ export async function listAudit(db: Executor, f: AuditFilter, limit = 100) {
     f.to ? lte(auditEvents.at, new Date(`${f.to}T23:59:59.999Z`)) : undefined,
     f.before ? lt(auditEvents.id, f.before) : undefined,
   ];
-  const rows = await db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.id)).limit(limit + 1);
-  return { rows: rows.slice(0, limit), nextBefore: rows.length > limit ? rows[limit - 1].id : null };
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit + 1);
+  return {
+    rows: rows.slice(0, limit),
+    nextBefore: rows.length > limit ? rows[limit - 1].id : null,
+  };
 }

@@ -8,7 +8,8 @@ export interface Actor {
   roles: Role[];
 }
 
-export const hasRole = (actor: Actor | null | undefined, ...roles: Role[]) => Boolean(actor && actor.roles.some((r) => roles.includes(r)));
+export const hasRole = (actor: Actor | null | undefined, ...roles: Role[]) =>
+  Boolean(actor && actor.roles.some((r) => roles.includes(r)));
 
 export function requireActor(actor: Actor | null | undefined): Actor {
   if (!actor) throw new ExpectedError("unauthorized");

@@ -9,7 +9,8 @@ import { getSecrets } from "@/lib/security/secrets";
 export const DEVICE_COOKIE = "iblagh_device";
 export const DEVICE_COOKIE_DAYS = 90;
 
-const mac = (emailHash: string, id: string) => keyedHash(`${emailHash}.${id}`, getSecrets().encryptionKey, "device");
+const mac = (emailHash: string, id: string) =>
+  keyedHash(`${emailHash}.${id}`, getSecrets().encryptionKey, "device");
 
 /** A new device token for the account (its email's keyed hash). */
 export function issueDeviceToken(emailHash: string): string {

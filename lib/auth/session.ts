@@ -20,10 +20,15 @@ export async function currentActor(): Promise<SessionActor | null> {
  * For staff pages: anonymous → sign-in, wrong role → 403, and with STAFF_REQUIRE_2FA a
  * member without a second factor is sent to enrol before anything else.
  */
-export async function requireStaffPage(locale: string, roles: Role[] | "any", path: string): Promise<SessionActor> {
+export async function requireStaffPage(
+  locale: string,
+  roles: Role[] | "any",
+  path: string,
+): Promise<SessionActor> {
   const actor = await currentActor();
   if (!actor) redirect(`/${locale}/moderation/sign-in?next=${encodeURIComponent(path)}`);
-  if (env.STAFF_REQUIRE_2FA && !actor.totpEnabled && !path.endsWith("/moderation/profile")) redirect(`/${locale}/moderation/profile`);
+  if (env.STAFF_REQUIRE_2FA && !actor.totpEnabled && !path.endsWith("/moderation/profile"))
+    redirect(`/${locale}/moderation/profile`);
   if (roles !== "any" && !actor.roles.some((r) => roles.includes(r))) forbidden();
   return actor;
 }

@@ -15,11 +15,14 @@ describe("TOTP", () => {
   });
 
   it("refuses what is not six digits", () => {
-    for (const code of ["", "12345", "1234567", "abcdef"]) expect(checkTotp(secret, code, t)).toBe(false);
+    for (const code of ["", "12345", "1234567", "abcdef"])
+      expect(checkTotp(secret, code, t)).toBe(false);
   });
 
   it("makes an otpauth URI for authenticator apps", () => {
-    expect(totpUri(secret, "mod@example.ma")).toMatch(/^otpauth:\/\/totp\/Iblagh:mod%40example\.ma\?issuer=Iblagh&secret=[A-Z2-7]+/);
+    expect(totpUri(secret, "mod@example.ma")).toMatch(
+      /^otpauth:\/\/totp\/Iblagh:mod%40example\.ma\?issuer=Iblagh&secret=[A-Z2-7]+/,
+    );
   });
 });
 

@@ -2,7 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { statements } from "@/lib/db/schema";
-import { createStatementDraft, publishStatement, submitStatement, updateStatement } from "@/lib/statements/lifecycle";
+import {
+  createStatementDraft,
+  publishStatement,
+  submitStatement,
+  updateStatement,
+} from "@/lib/statements/lifecycle";
 import { withTestDb } from "@/lib/testing/db";
 import { copyReports, report, staff } from "@/lib/testing/fixtures";
 import { bandKeys } from "@/lib/text/minhash";
@@ -19,7 +24,11 @@ beforeAll(async () => {
 
 const answered = (caseId: string, description: string | null) => {
   const norm = description === null ? null : normalizeText(description);
-  return answeredBefore(conn.db, { id: caseId, kind: "rumor", text: norm === null ? null : { norm, bandKeys: bandKeys(norm) } }, 0.3);
+  return answeredBefore(
+    conn.db,
+    { id: caseId, kind: "rumor", text: norm === null ? null : { norm, bandKeys: bandKeys(norm) } },
+    0.3,
+  );
 };
 
 describe("cases answered before", () => {
@@ -28,7 +37,13 @@ describe("cases answered before", () => {
     const first = await report(conn.db, { urls: [url] });
     const id = await createStatementDraft(conn.db, mod, { caseId: first.caseId, type: "denial" });
     const [draft] = await conn.db.select().from(statements).where(eq(statements.id, id));
-    const ar = { title: "بيان تكذيب", summary: "لا صحة لما يروج.", body: "**لا صحة** لما يروج.", claimReviewed: "إشاعة", verdict: "خبر زائف" };
+    const ar = {
+      title: "بيان تكذيب",
+      summary: "لا صحة لما يروج.",
+      body: "**لا صحة** لما يروج.",
+      claimReviewed: "إشاعة",
+      verdict: "خبر زائف",
+    };
     await updateStatement(conn.db, mod, { id, content: { ar }, appearances: draft.appearances });
     await submitStatement(conn.db, mod, { id });
     const { slug } = await publishStatement(conn.db, pub, { id });
@@ -37,7 +52,11 @@ describe("cases answered before", () => {
     const again = await report(conn.db, { urls: [`${url}?fbclid=shared`] });
     expect(again.caseId).not.toBe(first.caseId);
     expect(await answered(again.caseId, null)).toEqual([
-      expect.objectContaining({ id: first.caseId, status: "debunked", statements: [{ slug, type: "denial" }] }),
+      expect.objectContaining({
+        id: first.caseId,
+        status: "debunked",
+        statements: [{ slug, type: "denial" }],
+      }),
     ]);
     // The first case does not list the open one: only decisions are shown.
     expect(await answered(first.caseId, null)).toEqual([]);
@@ -46,21 +65,40 @@ describe("cases answered before", () => {
   it("finds a forwarded message closed before, without a statement, and nothing for another text", async () => {
     const text = `رسالة متداولة ${Date.now()}: انقطاع الماء الصالح للشرب في كل أحياء المدينة لمدة أسبوع كامل ابتداء من الغد`;
     const first = await report(conn.db, { description: text });
-    await transitionCase(conn.db, mod, { caseId: first.caseId, to: "no_action", note: "لا يمس بالأمن" });
+    await transitionCase(conn.db, mod, {
+      caseId: first.caseId,
+      to: "no_action",
+      note: "لا يمس بالأمن",
+    });
     const again = await report(conn.db, { description: `عاجل! ${text}` });
     expect(again.caseId).not.toBe(first.caseId);
-    expect(await answered(again.caseId, `عاجل! ${text}`)).toEqual([expect.objectContaining({ id: first.caseId, status: "no_action", statements: [] })]);
-    const unrelated = await report(conn.db, { description: "إشاعة أخرى لا علاقة لها بالماء عن ارتفاع أسعار النقل العمومي" });
-    expect(await answered(unrelated.caseId, "إشاعة أخرى لا علاقة لها بالماء عن ارتفاع أسعار النقل العمومي")).toEqual([]);
+    expect(await answered(again.caseId, `عاجل! ${text}`)).toEqual([
+      expect.objectContaining({ id: first.caseId, status: "no_action", statements: [] }),
+    ]);
+    const unrelated = await report(conn.db, {
+      description: "إشاعة أخرى لا علاقة لها بالماء عن ارتفاع أسعار النقل العمومي",
+    });
+    expect(
+      await answered(
+        unrelated.caseId,
+        "إشاعة أخرى لا علاقة لها بالماء عن ارتفاع أسعار النقل العمومي",
+      ),
+    ).toEqual([]);
   });
 
   it("finds the closed case under thousands of copies of the rumour's return", async () => {
     const text = `رسالة متداولة ${Date.now()}: توقف القطارات بين المدن طيلة الأسبوع المقبل بسبب إضراب مفتوح`;
     const first = await report(conn.db, { description: text });
-    await transitionCase(conn.db, mod, { caseId: first.caseId, to: "no_action", note: "لا يمس بالأمن" });
+    await transitionCase(conn.db, mod, {
+      caseId: first.caseId,
+      to: "no_action",
+      note: "لا يمس بالأمن",
+    });
     const again = await report(conn.db, { description: text });
     // 1,000 more copies in the new case, written directly: every band key now lists them first.
     await copyReports(conn.db, again.caseId, 1000);
-    expect(await answered(again.caseId, text)).toEqual([expect.objectContaining({ id: first.caseId })]);
+    expect(await answered(again.caseId, text)).toEqual([
+      expect.objectContaining({ id: first.caseId }),
+    ]);
   });
 });

@@ -36,24 +36,58 @@ export async function answeredBefore(
   const byLink = await db
     .selectDistinct({ id: cases.id, closedAt: cases.closedAt })
     .from(caseLinks)
-    .innerJoin(other, and(eq(other.canonicalUrl, caseLinks.canonicalUrl), ne(other.caseId, caseLinks.caseId)))
+    .innerJoin(
+      other,
+      and(eq(other.canonicalUrl, caseLinks.canonicalUrl), ne(other.caseId, caseLinks.caseId)),
+    )
     .innerJoin(cases, eq(cases.id, other.caseId))
     .where(and(eq(caseLinks.caseId, c.id), eq(cases.kind, c.kind), inArray(cases.status, ANSWERED)))
     .orderBy(desc(cases.closedAt))
     .limit(LIMIT);
-  const byText = c.text ? await findCasesByText(db, { kind: c.kind, ...c.text, excludeCaseId: c.id, minScore, limit: LIMIT, statuses: ANSWERED, read: "oldest" }) : [];
+  const byText = c.text
+    ? await findCasesByText(db, {
+        kind: c.kind,
+        ...c.text,
+        excludeCaseId: c.id,
+        minScore,
+        limit: LIMIT,
+        statuses: ANSWERED,
+        read: "oldest",
+      })
+    : [];
   const ids = [...new Set([...byLink.map((r) => r.id), ...byText.map((m) => m.caseId)])];
   if (ids.length === 0) return [];
   const [rows, published] = await Promise.all([
-    db.select({ id: cases.id, ref: cases.ref, status: cases.status, summary: cases.summary, closedAt: cases.closedAt }).from(cases).where(inArray(cases.id, ids)),
+    db
+      .select({
+        id: cases.id,
+        ref: cases.ref,
+        status: cases.status,
+        summary: cases.summary,
+        closedAt: cases.closedAt,
+      })
+      .from(cases)
+      .where(inArray(cases.id, ids)),
     db
       .select({ caseId: statements.caseId, slug: statements.slug, type: statements.type })
       .from(statements)
-      .where(and(inArray(statements.caseId, ids), eq(statements.status, "published"), sql`${statements.slug} is not null`))
+      .where(
+        and(
+          inArray(statements.caseId, ids),
+          eq(statements.status, "published"),
+          sql`${statements.slug} is not null`,
+        ),
+      )
       .orderBy(desc(statements.publishedAt)),
   ]);
   return rows
-    .map((r) => ({ ...r, ref: Number(r.ref), statements: published.filter((s) => s.caseId === r.id).map((s) => ({ slug: s.slug!, type: s.type })) }))
+    .map((r) => ({
+      ...r,
+      ref: Number(r.ref),
+      statements: published
+        .filter((s) => s.caseId === r.id)
+        .map((s) => ({ slug: s.slug!, type: s.type })),
+    }))
     .sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0))
     .slice(0, LIMIT);
 }

@@ -3,7 +3,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor, setStaffDisabled } from "@/lib/auth/staff";
 import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
-import { addCaseNote, assignCases, closeCases, mergeCases, revealContact, setPriority, splitReport, transitionCase } from "./service";
+import {
+  addCaseNote,
+  assignCases,
+  closeCases,
+  mergeCases,
+  revealContact,
+  setPriority,
+  splitReport,
+  transitionCase,
+} from "./service";
 import type { Role } from "./workflow";
 
 const conn = withTestDb();
@@ -30,18 +39,42 @@ beforeAll(async () => {
 
 // Each staff action, run on fresh data so that one role's success does not change another's case.
 const ACTIONS: Record<string, (actor: Actor | null) => Promise<unknown>> = {
-  transition: async (a) => transitionCase(conn.db, a, { caseId: (await report(conn.db)).caseId, to: "triage" }),
-  merge: async (a) => mergeCases(conn.db, a, { sourceId: (await report(conn.db)).caseId, survivorId: (await report(conn.db)).caseId, note: "same" }),
+  transition: async (a) =>
+    transitionCase(conn.db, a, { caseId: (await report(conn.db)).caseId, to: "triage" }),
+  merge: async (a) =>
+    mergeCases(conn.db, a, {
+      sourceId: (await report(conn.db)).caseId,
+      survivorId: (await report(conn.db)).caseId,
+      note: "same",
+    }),
   split: async (a) => {
     const url = `https://x.com/s/status/${Date.now()}${Math.floor(Math.random() * 1e6)}`;
     await report(conn.db, { urls: [url] });
-    return splitReport(conn.db, a, { reportId: (await report(conn.db, { urls: [url] })).id, note: "different claim" });
+    return splitReport(conn.db, a, {
+      reportId: (await report(conn.db, { urls: [url] })).id,
+      note: "different claim",
+    });
   },
-  assign: async (a) => assignCases(conn.db, a, { caseIds: [(await report(conn.db)).caseId], assigneeId }),
-  priority: async (a) => setPriority(conn.db, a, { caseIds: [(await report(conn.db)).caseId], priority: "urgent" }),
-  bulkClose: async (a) => closeCases(conn.db, a, { caseIds: [(await report(conn.db)).caseId], to: "no_action", note: "not in scope" }),
-  note: async (a) => addCaseNote(conn.db, a, { caseId: (await report(conn.db)).caseId, note: "called the regional office" }),
-  revealContact: async (a) => revealContact(conn.db, a, { reportId: (await report(conn.db, { contact: { email: "r@example.ma" } })).id, reason: "call back the witness" }),
+  assign: async (a) =>
+    assignCases(conn.db, a, { caseIds: [(await report(conn.db)).caseId], assigneeId }),
+  priority: async (a) =>
+    setPriority(conn.db, a, { caseIds: [(await report(conn.db)).caseId], priority: "urgent" }),
+  bulkClose: async (a) =>
+    closeCases(conn.db, a, {
+      caseIds: [(await report(conn.db)).caseId],
+      to: "no_action",
+      note: "not in scope",
+    }),
+  note: async (a) =>
+    addCaseNote(conn.db, a, {
+      caseId: (await report(conn.db)).caseId,
+      note: "called the regional office",
+    }),
+  revealContact: async (a) =>
+    revealContact(conn.db, a, {
+      reportId: (await report(conn.db, { contact: { email: "r@example.ma" } })).id,
+      reason: "call back the witness",
+    }),
 };
 
 const EXPECTED: Record<string, "ok" | "unauthorized" | "forbidden"> = {
@@ -65,8 +98,17 @@ describe("who may do what on cases", () => {
   }
 
   it("reveals the contact only with a reason, and returns it decrypted", async () => {
-    const r = await report(conn.db, { contact: { email: "witness@example.ma", phone: "+212611111111" } });
-    await expect(revealContact(conn.db, actors.moderator, { reportId: r.id, reason: "" })).rejects.toMatchObject({ code: "transition_refused" });
-    expect(await revealContact(conn.db, actors.moderator, { reportId: r.id, reason: "need the original video" })).toEqual({ email: "witness@example.ma", phone: "+212611111111" });
+    const r = await report(conn.db, {
+      contact: { email: "witness@example.ma", phone: "+212611111111" },
+    });
+    await expect(
+      revealContact(conn.db, actors.moderator, { reportId: r.id, reason: "" }),
+    ).rejects.toMatchObject({ code: "transition_refused" });
+    expect(
+      await revealContact(conn.db, actors.moderator, {
+        reportId: r.id,
+        reason: "need the original video",
+      }),
+    ).toEqual({ email: "witness@example.ma", phone: "+212611111111" });
   });
 });

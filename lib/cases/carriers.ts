@@ -22,6 +22,8 @@ export async function keepTextCarriers(tx: Executor, caseId: string): Promise<vo
   for (const { id, norm } of uncarried) {
     const keys = bandKeys(norm);
     if (keys.length === 0) continue;
-    await tx.execute(sql`insert into report_text_bands (band_key, report_id) select k, ${id}::uuid from unnest(${`{${keys.join(",")}}`}::bigint[]) k`);
+    await tx.execute(
+      sql`insert into report_text_bands (band_key, report_id) select k, ${id}::uuid from unnest(${`{${keys.join(",")}}`}::bigint[]) k`,
+    );
   }
 }

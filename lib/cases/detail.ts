@@ -56,11 +56,36 @@ export async function getCaseDetail(db: Executor, id: string) {
     .orderBy(asc(reports.submittedAt))
     .limit(200);
   const links = reportRows.length
-    ? await db.select({ reportId: reportLinks.reportId, url: reportLinks.url, canonicalUrl: reportLinks.canonicalUrl }).from(reportLinks).where(inArray(reportLinks.reportId, reportRows.map((r) => r.id)))
+    ? await db
+        .select({
+          reportId: reportLinks.reportId,
+          url: reportLinks.url,
+          canonicalUrl: reportLinks.canonicalUrl,
+        })
+        .from(reportLinks)
+        .where(
+          inArray(
+            reportLinks.reportId,
+            reportRows.map((r) => r.id),
+          ),
+        )
     : [];
-  const caseLinkRows = await db.select({ url: caseLinks.canonicalUrl }).from(caseLinks).where(eq(caseLinks.caseId, id)).orderBy(asc(caseLinks.canonicalUrl));
+  const caseLinkRows = await db
+    .select({ url: caseLinks.canonicalUrl })
+    .from(caseLinks)
+    .where(eq(caseLinks.caseId, id))
+    .orderBy(asc(caseLinks.canonicalUrl));
   const events = await db
-    .select({ id: caseEvents.id, at: caseEvents.at, type: caseEvents.type, fromStatus: caseEvents.fromStatus, toStatus: caseEvents.toStatus, note: caseEvents.note, data: caseEvents.data, actorEmail: staffUsers.email })
+    .select({
+      id: caseEvents.id,
+      at: caseEvents.at,
+      type: caseEvents.type,
+      fromStatus: caseEvents.fromStatus,
+      toStatus: caseEvents.toStatus,
+      note: caseEvents.note,
+      data: caseEvents.data,
+      actorEmail: staffUsers.email,
+    })
     .from(caseEvents)
     .leftJoin(staffUsers, eq(staffUsers.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, id))
@@ -69,10 +94,35 @@ export async function getCaseDetail(db: Executor, id: string) {
 
   // Suggested duplicates: open cases whose forwarded messages read like this case's first report.
   const first = reportRows[0];
-  const text = first ? { norm: first.descriptionNorm, bandKeys: bandKeys(first.descriptionNorm) } : null;
-  const matches = text ? await findCasesByText(db, { kind: c.kind, ...text, excludeCaseId: id, minScore: env.CASE_SUGGEST_THRESHOLD }) : [];
+  const text = first
+    ? { norm: first.descriptionNorm, bandKeys: bandKeys(first.descriptionNorm) }
+    : null;
+  const matches = text
+    ? await findCasesByText(db, {
+        kind: c.kind,
+        ...text,
+        excludeCaseId: id,
+        minScore: env.CASE_SUGGEST_THRESHOLD,
+      })
+    : [];
   const suggestions = matches.length
-    ? (await db.select({ id: cases.id, ref: cases.ref, summary: cases.summary, status: cases.status, reportCount: cases.reportCount }).from(cases).where(inArray(cases.id, matches.map((m) => m.caseId)))).map((s) => ({
+    ? (
+        await db
+          .select({
+            id: cases.id,
+            ref: cases.ref,
+            summary: cases.summary,
+            status: cases.status,
+            reportCount: cases.reportCount,
+          })
+          .from(cases)
+          .where(
+            inArray(
+              cases.id,
+              matches.map((m) => m.caseId),
+            ),
+          )
+      ).map((s) => ({
         ...s,
         score: matches.find((m) => m.caseId === s.id)!.score,
       }))
@@ -84,7 +134,10 @@ export async function getCaseDetail(db: Executor, id: string) {
     ...c,
     ref: Number(c.ref),
     mergedIntoRef: c.mergedIntoRef === null ? null : Number(c.mergedIntoRef),
-    reports: reportRows.map(({ descriptionNorm: _n, ...r }) => ({ ...r, links: links.filter((l) => l.reportId === r.id) })),
+    reports: reportRows.map(({ descriptionNorm: _n, ...r }) => ({
+      ...r,
+      links: links.filter((l) => l.reportId === r.id),
+    })),
     links: caseLinkRows.map((l) => l.url),
     events,
     suggestions,
@@ -98,6 +151,11 @@ export async function listAssignableStaff(db: Executor) {
   return db
     .select({ id: staffUsers.id, email: staffUsers.email })
     .from(staffUsers)
-    .where(and(isNull(staffUsers.disabledAt), sql`${staffUsers.roles} && array['moderator', 'publisher']::text[]`))
+    .where(
+      and(
+        isNull(staffUsers.disabledAt),
+        sql`${staffUsers.roles} && array['moderator', 'publisher']::text[]`,
+      ),
+    )
     .orderBy(asc(staffUsers.email));
 }

@@ -43,14 +43,23 @@ export interface TextHints {
 export async function textHints(db: Executor, batch: IncomingReport[]): Promise<TextHints[]> {
   // A viral message arrives many times in one batch: one lookup and one set of shingles per
   // distinct text, shared by its copies.
-  const distinct = new Map<string, { lookup: Promise<TextMatch[]>; similar: (other: string) => number }>();
+  const distinct = new Map<
+    string,
+    { lookup: Promise<TextMatch[]>; similar: (other: string) => number }
+  >();
   return Promise.all(
     batch.map(async (r, i) => {
       if (r.bandKeys.length === 0) return { text: [], like: [] };
       const key = `${r.kind}\u0000${r.descriptionNorm}`;
       let shared = distinct.get(key);
       if (!shared) {
-        const lookup = findCasesByText(db, { kind: r.kind, norm: r.descriptionNorm, bandKeys: r.bandKeys, minScore: env.CASE_MERGE_THRESHOLD, limit: 5 });
+        const lookup = findCasesByText(db, {
+          kind: r.kind,
+          norm: r.descriptionNorm,
+          bandKeys: r.bandKeys,
+          minScore: env.CASE_MERGE_THRESHOLD,
+          limit: 5,
+        });
         distinct.set(key, (shared = { lookup, similar: similarityTo(r.descriptionNorm) }));
       }
       const { lookup, similar } = shared;
@@ -60,7 +69,8 @@ export async function textHints(db: Executor, batch: IncomingReport[]): Promise<
         const e = batch[j];
         if (e.kind !== r.kind || !e.bandKeys.some((k) => keys.has(k))) continue;
         const score = similar(e.descriptionNorm);
-        if (score >= env.CASE_MERGE_THRESHOLD) like.push({ j, score, same: e.descriptionNorm === r.descriptionNorm });
+        if (score >= env.CASE_MERGE_THRESHOLD)
+          like.push({ j, score, same: e.descriptionNorm === r.descriptionNorm });
       }
       return { text: await lookup, like };
     }),
@@ -68,9 +78,23 @@ export async function textHints(db: Executor, batch: IncomingReport[]): Promise<
 }
 
 /** The roll-up counters of one intake, written last, just before the commit. */
-export function intakeBumps(r: Pick<IncomingReport, "at" | "kind" | "category" | "platform" | "locale">, opened: boolean) {
+export function intakeBumps(
+  r: Pick<IncomingReport, "at" | "kind" | "category" | "platform" | "locale">,
+  opened: boolean,
+) {
   return [
-    { at: r.at, metric: METRICS.reports, breakdowns: [`kind:${r.kind}`, `category:${r.category}`, `platform:${r.platform}`, `locale:${r.locale}`] },
-    opened ? { at: r.at, metric: METRICS.casesOpened, breakdowns: [`kind:${r.kind}`] } : { at: r.at, metric: METRICS.reportsJoined },
+    {
+      at: r.at,
+      metric: METRICS.reports,
+      breakdowns: [
+        `kind:${r.kind}`,
+        `category:${r.category}`,
+        `platform:${r.platform}`,
+        `locale:${r.locale}`,
+      ],
+    },
+    opened
+      ? { at: r.at, metric: METRICS.casesOpened, breakdowns: [`kind:${r.kind}`] }
+      : { at: r.at, metric: METRICS.reportsJoined },
   ];
 }

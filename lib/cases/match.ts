@@ -38,10 +38,18 @@ export async function findCasesByText(
   if (opts.bandKeys.length === 0) return [];
   // At most PER_BAND reports per band key (a range scan of the primary key each): a message
   // forwarded a hundred thousand times must not turn one lookup into a hundred thousand rows.
-  const keys = sql.join(opts.bandKeys.map((k) => sql`${k.toString()}::bigint`), sql`, `);
+  const keys = sql.join(
+    opts.bandKeys.map((k) => sql`${k.toString()}::bigint`),
+    sql`, `,
+  );
   const candidates = tx
-    .select({ reportId: sql<string>`hit.report_id`.as("report_id"), hits: sql<number>`count(*)`.as("hits") })
-    .from(sql`unnest(array[${keys}]) as k(band_key) cross join lateral (select b.report_id from report_text_bands b where b.band_key = k.band_key order by b.seq ${sql.raw(opts.read === "oldest" ? "asc" : "desc")} limit ${PER_BAND}) as hit`)
+    .select({
+      reportId: sql<string>`hit.report_id`.as("report_id"),
+      hits: sql<number>`count(*)`.as("hits"),
+    })
+    .from(
+      sql`unnest(array[${keys}]) as k(band_key) cross join lateral (select b.report_id from report_text_bands b where b.band_key = k.band_key order by b.seq ${sql.raw(opts.read === "oldest" ? "asc" : "desc")} limit ${PER_BAND}) as hit`,
+    )
     .groupBy(sql`hit.report_id`)
     .orderBy(desc(sql`count(*)`))
     .limit(CANDIDATE_REPORTS * 5)
@@ -66,7 +74,8 @@ export async function findCasesByText(
     const score = similarity(r.norm);
     if (score < opts.minScore) continue;
     const prior = best.get(r.caseId);
-    if (!prior || prior.score < score) best.set(r.caseId, { caseId: r.caseId, reportId: r.reportId, score });
+    if (!prior || prior.score < score)
+      best.set(r.caseId, { caseId: r.caseId, reportId: r.reportId, score });
   }
   return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 5);
 }

@@ -7,6 +7,7 @@ export const SURGE_URGENT = 50;
 
 /** Priority after a new report; only ever raised automatically, never lowered. */
 export function raisedPriority(current: Priority, reportsLastHour: number): Priority {
-  const surge: Priority = reportsLastHour >= SURGE_URGENT ? "urgent" : reportsLastHour >= SURGE_HIGH ? "high" : "low";
+  const surge: Priority =
+    reportsLastHour >= SURGE_URGENT ? "urgent" : reportsLastHour >= SURGE_HIGH ? "high" : "low";
   return PRIORITIES.indexOf(surge) > PRIORITIES.indexOf(current) ? surge : current;
 }

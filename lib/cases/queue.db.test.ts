@@ -13,10 +13,17 @@ beforeAll(async () => {
   const mod = await staff(conn.db, ["moderator"]);
   me = mod.id;
   for (let i = 0; i < 23; i++) {
-    const r = await report(conn.db, { urls: [`https://x.com/q/status/${1000 + i}`] }, { now: new Date(Date.UTC(2025, 0, 1 + i)) });
+    const r = await report(
+      conn.db,
+      { urls: [`https://x.com/q/status/${1000 + i}`] },
+      { now: new Date(Date.UTC(2025, 0, 1 + i)) },
+    );
     ids.push(r.caseId);
   }
-  await report(conn.db, { description: "إِشَاعَةٌ عَنْ اِنْفِجَارٍ فِي مَحَطَّةِ القِطَارِ بِمَدِينَةِ فَاسَ اليَوْمَ", urls: ["https://x.com/q/status/9"] });
+  await report(conn.db, {
+    description: "إِشَاعَةٌ عَنْ اِنْفِجَارٍ فِي مَحَطَّةِ القِطَارِ بِمَدِينَةِ فَاسَ اليَوْمَ",
+    urls: ["https://x.com/q/status/9"],
+  });
   await setPriority(conn.db, mod, { caseIds: [ids[5], ids[7]], priority: "urgent" });
   await setPriority(conn.db, mod, { caseIds: [ids[9]], priority: "low" });
   await assignCases(conn.db, mod, { caseIds: [ids[3], ids[4]], assigneeId: mod.id });
@@ -82,7 +89,14 @@ describe("the queue", () => {
   });
 
   it("ignores malformed filters instead of failing", () => {
-    expect(queueFilterSchema.parse({ kind: "nope", assignee: "x", from: "yesterday", sort: "'; drop table" })).toEqual({
+    expect(
+      queueFilterSchema.parse({
+        kind: "nope",
+        assignee: "x",
+        from: "yesterday",
+        sort: "'; drop table",
+      }),
+    ).toEqual({
       kind: undefined,
       category: undefined,
       platform: undefined,

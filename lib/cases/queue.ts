@@ -27,17 +27,25 @@ export const caseSummaryColumns = {
 export const PAGE_SIZE = 50;
 const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 // Written as the partial indexes' predicate (constants, not parameters), so the planner can use them.
-const OPEN_PREDICATE = sql.raw(`"cases"."status" in (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+const OPEN_PREDICATE = sql.raw(
+  `"cases"."status" in (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`,
+);
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 // The queue's URL search params; anything unknown or malformed is ignored, never an error page.
 export const queueFilterSchema = z.object({
   kind: z.preprocess(blank, z.enum(KINDS).optional()).catch(undefined),
-  category: z.preprocess(blank, z.enum(ALL_CATEGORIES as [string, ...string[]]).optional()).catch(undefined),
+  category: z
+    .preprocess(blank, z.enum(ALL_CATEGORIES as [string, ...string[]]).optional())
+    .catch(undefined),
   platform: z.preprocess(blank, z.enum(PLATFORMS).optional()).catch(undefined),
-  status: z.preprocess(blank, z.enum([...CASE_STATUSES, "open", "all"]).optional()).catch(undefined),
+  status: z
+    .preprocess(blank, z.enum([...CASE_STATUSES, "open", "all"]).optional())
+    .catch(undefined),
   priority: z.preprocess(blank, z.enum(PRIORITIES).optional()).catch(undefined),
-  assignee: z.preprocess(blank, z.union([z.enum(["mine", "none"]), z.uuid()]).optional()).catch(undefined),
+  assignee: z
+    .preprocess(blank, z.union([z.enum(["mine", "none"]), z.uuid()]).optional())
+    .catch(undefined),
   from: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
   to: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
   q: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
@@ -80,7 +88,13 @@ function filterConditions(f: QueueFilter, actorId: string, withStatus: boolean):
     f.platform ? sql`${cases.platforms} @> array[${f.platform}]::text[]` : undefined,
     // By rank rather than name, so the queue indexes (ordered by rank) serve the filter too.
     f.priority ? eq(cases.queueRank, PRIORITY_RANK[f.priority]) : undefined,
-    f.assignee === "mine" ? eq(cases.assigneeId, actorId) : f.assignee === "none" ? isNull(cases.assigneeId) : f.assignee ? eq(cases.assigneeId, f.assignee) : undefined,
+    f.assignee === "mine"
+      ? eq(cases.assigneeId, actorId)
+      : f.assignee === "none"
+        ? isNull(cases.assigneeId)
+        : f.assignee
+          ? eq(cases.assigneeId, f.assignee)
+          : undefined,
     f.from ? gte(cases.firstReportAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lte(cases.firstReportAt, new Date(`${f.to}T23:59:59.999Z`)) : undefined,
   ];
@@ -96,22 +110,39 @@ function filterConditions(f: QueueFilter, actorId: string, withStatus: boolean):
 }
 
 /** One page of the queue, keyset-paginated (no OFFSET): the cursor holds the last row's sort key. */
-export async function listQueue(db: Executor, f: QueueFilter, actorId: string, pageSize = PAGE_SIZE): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
+export async function listQueue(
+  db: Executor,
+  f: QueueFilter,
+  actorId: string,
+  pageSize = PAGE_SIZE,
+): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
   const where = filterConditions(f, actorId, true);
   const cursor = decodeCursor(f.cursor);
   const sort = f.sort ?? "priority";
   let order: SQL[];
   if (sort === "newest") {
     order = [desc(cases.latestReportAt), desc(cases.id)];
-    if (cursor?.length === 2) where.push(sql`(${cases.latestReportAt}, ${cases.id}) < (${new Date(String(cursor[0])).toISOString()}::timestamptz, ${String(cursor[1])}::uuid)`);
+    if (cursor?.length === 2)
+      where.push(
+        sql`(${cases.latestReportAt}, ${cases.id}) < (${new Date(String(cursor[0])).toISOString()}::timestamptz, ${String(cursor[1])}::uuid)`,
+      );
   } else if (sort === "most") {
     order = [desc(cases.reportCount), desc(cases.id)];
-    if (cursor?.length === 2) where.push(sql`(${cases.reportCount}, ${cases.id}) < (${Number(cursor[0])}, ${String(cursor[1])}::uuid)`);
+    if (cursor?.length === 2)
+      where.push(
+        sql`(${cases.reportCount}, ${cases.id}) < (${Number(cursor[0])}, ${String(cursor[1])}::uuid)`,
+      );
   } else {
     order = [asc(cases.queueRank), asc(cases.firstReportAt), asc(cases.id)];
     if (cursor?.length === 3) {
-      const [rank, first, id] = [Number(cursor[0]), new Date(String(cursor[1])).toISOString(), String(cursor[2])];
-      where.push(sql`(${cases.queueRank}, ${cases.firstReportAt}, ${cases.id}) > (${rank}::smallint, ${first}::timestamptz, ${id}::uuid)`);
+      const [rank, first, id] = [
+        Number(cursor[0]),
+        new Date(String(cursor[1])).toISOString(),
+        String(cursor[2]),
+      ];
+      where.push(
+        sql`(${cases.queueRank}, ${cases.firstReportAt}, ${cases.id}) > (${rank}::smallint, ${first}::timestamptz, ${id}::uuid)`,
+      );
     }
   }
   const rows = await db
@@ -137,7 +168,10 @@ export async function listQueue(db: Executor, f: QueueFilter, actorId: string, p
               : [last.queueRank ?? 2, last.firstReportAt.toISOString(), last.id],
         )
       : null;
-  return { rows: page.map(({ queueRank: _r, ...r }) => ({ ...r, ref: Number(r.ref) })), nextCursor };
+  return {
+    rows: page.map(({ queueRank: _r, ...r }) => ({ ...r, ref: Number(r.ref) })),
+    nextCursor,
+  };
 }
 
 /** A status chip shows at most this many; above it, "1000+". */
@@ -149,7 +183,12 @@ export const COUNT_CAP = 1000;
  * (uncapped, a flood made every moderator's queue slow: BENCHMARKS.md). Closed cases are not
  * counted: they grow forever.
  */
-export async function countByStatus(db: Executor, f: QueueFilter, actorId: string, cap = COUNT_CAP): Promise<Record<string, number>> {
+export async function countByStatus(
+  db: Executor,
+  f: QueueFilter,
+  actorId: string,
+  cap = COUNT_CAP,
+): Promise<Record<string, number>> {
   const where = and(...filterConditions(f, actorId, false));
   // One bounded count per status, each with its status as a constant: the planner then reads
   // the status index (a parameter made it scan the table for the rare ones).

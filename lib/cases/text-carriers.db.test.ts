@@ -11,8 +11,17 @@ import { splitReport } from "./service";
 
 const conn = withTestDb();
 
-const forwarded = (description: string) =>
-  ({ input: reportSchema.parse({ kind: "rumor", category: "fake_incident", urls: [], platform: "whatsapp", description, declaration: true }), opts: { locale: "ar" as const } });
+const forwarded = (description: string) => ({
+  input: reportSchema.parse({
+    kind: "rumor",
+    category: "fake_incident",
+    urls: [],
+    platform: "whatsapp",
+    description,
+    declaration: true,
+  }),
+  opts: { locale: "ar" as const },
+});
 
 /** Stores the texts (one batch per inner array) and returns each report's id and case. */
 async function submit(...batches: string[][]) {
@@ -31,7 +40,16 @@ const carriersOf = (caseId: string) => textCarriersOf(conn.db, caseId);
 /** The open cases a new copy of the text would be matched to. */
 const foundBy = async (text: string) => {
   const norm = normalizeText(text);
-  return (await findCasesByText(conn.db, { kind: "rumor", norm, bandKeys: bandKeys(norm), minScore: env.CASE_MERGE_THRESHOLD })).map((m) => m.caseId).sort();
+  return (
+    await findCasesByText(conn.db, {
+      kind: "rumor",
+      norm,
+      bandKeys: bandKeys(norm),
+      minScore: env.CASE_MERGE_THRESHOLD,
+    })
+  )
+    .map((m) => m.caseId)
+    .sort();
 };
 
 describe("a forwarded message's bands (MinHash keys) are stored once per case", () => {
@@ -50,10 +68,16 @@ describe("a forwarded message's bands (MinHash keys) are stored once per case", 
     const text = `تحذير: لصوص يتنكرون في زي عمال الكهرباء ${Date.now()} ويدخلون البيوت، لا تفتحوا الباب لأحد`;
     const [carrier, copy1, copy2] = await submit([text, text, text]);
     // A copy split off: its new case has no carrier unless the split gives it one.
-    const copyCase = await splitReport(conn.db, mod, { reportId: copy2.id, note: "another message" });
+    const copyCase = await splitReport(conn.db, mod, {
+      reportId: copy2.id,
+      note: "another message",
+    });
     expect(await carriersOf(copyCase)).toEqual([copy2.id]);
     // The carrier split off: the copy left behind carries the text for its case from then on.
-    const carrierCase = await splitReport(conn.db, mod, { reportId: carrier.id, note: "another message" });
+    const carrierCase = await splitReport(conn.db, mod, {
+      reportId: carrier.id,
+      note: "another message",
+    });
     expect(await carriersOf(carrierCase)).toEqual([carrier.id]);
     expect(await carriersOf(carrier.caseId)).toEqual([copy1.id]);
     expect(await foundBy(text)).toEqual([carrier.caseId, copyCase, carrierCase].sort());

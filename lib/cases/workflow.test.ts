@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CASE_STATUSES, checkTransition, nextStatuses, publicStatusOf, type CaseStatus, type Role } from "./workflow";
+import {
+  CASE_STATUSES,
+  checkTransition,
+  nextStatuses,
+  publicStatusOf,
+  type CaseStatus,
+  type Role,
+} from "./workflow";
 
 const mod: Role[] = ["moderator"];
 
@@ -54,30 +61,68 @@ describe("checkTransition", () => {
 
   it("refuses staff without a case role, admins included", () => {
     for (const roles of [[], ["admin"]] as Role[][]) {
-      expect(checkTransition({ kind: "rumor", from: "new", to: "triage", roles })).toEqual({ ok: false, reason: "forbidden" });
+      expect(checkTransition({ kind: "rumor", from: "new", to: "triage", roles })).toEqual({
+        ok: false,
+        reason: "forbidden",
+      });
     }
-    expect(checkTransition({ kind: "rumor", from: "new", to: "triage", roles: ["publisher"] })).toEqual({ ok: true });
-    expect(checkTransition({ kind: "rumor", from: "new", to: "triage", roles: ["admin", "moderator"] })).toEqual({ ok: true });
+    expect(
+      checkTransition({ kind: "rumor", from: "new", to: "triage", roles: ["publisher"] }),
+    ).toEqual({ ok: true });
+    expect(
+      checkTransition({ kind: "rumor", from: "new", to: "triage", roles: ["admin", "moderator"] }),
+    ).toEqual({ ok: true });
   });
 
   it("refuses to close without a note", () => {
-    for (const [from, to] of [["verifying", "debunked"], ["new", "no_action"], ["triage", "duplicate"]] as [CaseStatus, CaseStatus][]) {
-      expect(checkTransition({ kind: "rumor", from, to, roles: mod, note: "  ", survivorId: "x" })).toEqual({ ok: false, reason: "note_required" });
+    for (const [from, to] of [
+      ["verifying", "debunked"],
+      ["new", "no_action"],
+      ["triage", "duplicate"],
+    ] as [CaseStatus, CaseStatus][]) {
+      expect(
+        checkTransition({ kind: "rumor", from, to, roles: mod, note: "  ", survivorId: "x" }),
+      ).toEqual({ ok: false, reason: "note_required" });
     }
-    expect(checkTransition({ kind: "rumor", from: "new", to: "triage", roles: mod })).toEqual({ ok: true });
+    expect(checkTransition({ kind: "rumor", from: "new", to: "triage", roles: mod })).toEqual({
+      ok: true,
+    });
   });
 
   it("needs the judicial referral's date, unit and reference", () => {
-    const base = { kind: "violent_content", from: "expertise", to: "referred", roles: mod, note: "sent" } as const;
+    const base = {
+      kind: "violent_content",
+      from: "expertise",
+      to: "referred",
+      roles: mod,
+      note: "sent",
+    } as const;
     expect(checkTransition(base)).toEqual({ ok: false, reason: "referral_required" });
-    expect(checkTransition({ ...base, referral: { date: "2025-05-02", unit: " ", reference: "x" } })).toEqual({ ok: false, reason: "referral_required" });
-    expect(checkTransition({ ...base, referral: { date: "2025-05-02", unit: "BNPJ", reference: "PV 1" } })).toEqual({ ok: true });
+    expect(
+      checkTransition({ ...base, referral: { date: "2025-05-02", unit: " ", reference: "x" } }),
+    ).toEqual({ ok: false, reason: "referral_required" });
+    expect(
+      checkTransition({
+        ...base,
+        referral: { date: "2025-05-02", unit: "BNPJ", reference: "PV 1" },
+      }),
+    ).toEqual({ ok: true });
   });
 
   it("needs another case to be a duplicate of", () => {
-    const base = { kind: "rumor", from: "triage", to: "duplicate", roles: mod, note: "same post", caseId: "a" } as const;
+    const base = {
+      kind: "rumor",
+      from: "triage",
+      to: "duplicate",
+      roles: mod,
+      note: "same post",
+      caseId: "a",
+    } as const;
     expect(checkTransition(base)).toEqual({ ok: false, reason: "survivor_required" });
-    expect(checkTransition({ ...base, survivorId: "a" })).toEqual({ ok: false, reason: "survivor_required" });
+    expect(checkTransition({ ...base, survivorId: "a" })).toEqual({
+      ok: false,
+      reason: "survivor_required",
+    });
     expect(checkTransition({ ...base, survivorId: "b" })).toEqual({ ok: true });
   });
 });

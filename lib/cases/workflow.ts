@@ -3,7 +3,13 @@
 import type { Kind } from "@/lib/reports/categories";
 
 export const OPEN_STATUSES = ["new", "triage", "verifying", "expertise"] as const;
-export const FINAL_STATUSES = ["debunked", "confirmed", "no_action", "referred", "duplicate"] as const;
+export const FINAL_STATUSES = [
+  "debunked",
+  "confirmed",
+  "no_action",
+  "referred",
+  "duplicate",
+] as const;
 export const CASE_STATUSES = [...OPEN_STATUSES, ...FINAL_STATUSES] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type FinalStatus = (typeof FINAL_STATUSES)[number];
@@ -15,12 +21,18 @@ export type Role = (typeof ROLES)[number];
 export const CASE_ROLES: readonly Role[] = ["moderator", "publisher"];
 
 const FLOW: Record<Kind, Partial<Record<CaseStatus, readonly CaseStatus[]>>> = {
-  rumor: { new: ["triage"], triage: ["verifying"], verifying: ["debunked", "confirmed", "no_action"] },
+  rumor: {
+    new: ["triage"],
+    triage: ["verifying"],
+    verifying: ["debunked", "confirmed", "no_action"],
+  },
   violent_content: { new: ["triage"], triage: ["expertise"], expertise: ["referred", "no_action"] },
 };
 
-export const isOpen = (s: string): s is OpenStatus => (OPEN_STATUSES as readonly string[]).includes(s);
-export const isFinal = (s: string): s is FinalStatus => (FINAL_STATUSES as readonly string[]).includes(s);
+export const isOpen = (s: string): s is OpenStatus =>
+  (OPEN_STATUSES as readonly string[]).includes(s);
+export const isFinal = (s: string): s is FinalStatus =>
+  (FINAL_STATUSES as readonly string[]).includes(s);
 
 /** Next statuses a case may take. Any open case may be closed as no_action or duplicate. */
 export function nextStatuses(kind: Kind, from: CaseStatus): CaseStatus[] {
@@ -47,17 +59,25 @@ export interface TransitionRequest {
   caseId?: string;
 }
 
-export type TransitionRefusal = "forbidden" | "not_allowed" | "note_required" | "referral_required" | "survivor_required";
+export type TransitionRefusal =
+  "forbidden" | "not_allowed" | "note_required" | "referral_required" | "survivor_required";
 
-export function checkTransition(req: TransitionRequest): { ok: true } | { ok: false; reason: TransitionRefusal } {
+export function checkTransition(
+  req: TransitionRequest,
+): { ok: true } | { ok: false; reason: TransitionRefusal } {
   if (!req.roles.some((r) => CASE_ROLES.includes(r))) return { ok: false, reason: "forbidden" };
-  if (!nextStatuses(req.kind, req.from).includes(req.to)) return { ok: false, reason: "not_allowed" };
+  if (!nextStatuses(req.kind, req.from).includes(req.to))
+    return { ok: false, reason: "not_allowed" };
   // Closing a case must say why: the note is what an auditor reads later.
   if (isFinal(req.to) && !req.note?.trim()) return { ok: false, reason: "note_required" };
-  if (req.to === "referred" && !(req.referral?.date && req.referral.unit?.trim() && req.referral.reference?.trim())) {
+  if (
+    req.to === "referred" &&
+    !(req.referral?.date && req.referral.unit?.trim() && req.referral.reference?.trim())
+  ) {
     return { ok: false, reason: "referral_required" };
   }
-  if (req.to === "duplicate" && (!req.survivorId || req.survivorId === req.caseId)) return { ok: false, reason: "survivor_required" };
+  if (req.to === "duplicate" && (!req.survivorId || req.survivorId === req.caseId))
+    return { ok: false, reason: "survivor_required" };
   return { ok: true };
 }
 

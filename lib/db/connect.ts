@@ -27,7 +27,11 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 const MIGRATION_LOCK = 7_420_615_001; // arbitrary, shared by every app instance
 
 export function connectPostgres(url: string, opts: { max?: number } = {}): Connection {
-  const pool = new Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
+  const pool = new Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+  });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
   const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
@@ -39,7 +43,9 @@ export function connectPostgres(url: string, opts: { max?: number } = {}): Conne
       const client = await pool.connect();
       try {
         await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-        await migratePg(drizzlePg({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migratePg(drizzlePg({ client, casing: "snake_case" }), {
+          migrationsFolder: MIGRATIONS_FOLDER,
+        });
         await applySqlFiles({ query: (text) => client.query(text) });
       } finally {
         await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
@@ -68,5 +74,7 @@ const extensions = { pg_trgm };
 
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
   // Options go in the second argument: with an undefined first argument they would be dropped.
-  return dir ? PGlite.create(dir, { loadDataDir, extensions }) : PGlite.create({ loadDataDir, extensions });
+  return dir
+    ? PGlite.create(dir, { loadDataDir, extensions })
+    : PGlite.create({ loadDataDir, extensions });
 }

@@ -7,7 +7,11 @@ import { maintain, serverSettings } from "./maintenance";
 const conn = withTestDb();
 
 const lastRuns = async () =>
-  (await conn.db.execute(sql`select last_vacuum, last_analyze from pg_stat_user_tables where relname = 'cases'`)).rows[0] as {
+  (
+    await conn.db.execute(
+      sql`select last_vacuum, last_analyze from pg_stat_user_tables where relname = 'cases'`,
+    )
+  ).rows[0] as {
     last_vacuum: unknown;
     last_analyze: unknown;
   };
@@ -26,7 +30,9 @@ describe("database maintenance (what autovacuum does on a server; PGlite has non
     const runs = await lastRuns();
     expect(runs.last_vacuum).not.toBeNull();
     expect(runs.last_analyze).not.toBeNull();
-    const stats = await conn.db.execute(sql`select count(*)::int as n from pg_stats where tablename = 'cases'`);
+    const stats = await conn.db.execute(
+      sql`select count(*)::int as n from pg_stats where tablename = 'cases'`,
+    );
     expect((stats.rows[0] as { n: number }).n).toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,9 @@ describe("start-up warnings about a server that will not maintain itself", () =>
 
   it("warns twice when the row counters autovacuum reads are off, even with autovacuum on", () => {
     const warnings = maintenanceWarnings({ autovacuum: "on", trackCounts: "off" });
-    expect(warnings.map((w) => w.split(":")[0])).toEqual(["track_counts is off", "autovacuum cannot run"]);
+    expect(warnings.map((w) => w.split(":")[0])).toEqual([
+      "track_counts is off",
+      "autovacuum cannot run",
+    ]);
   });
 });

@@ -32,16 +32,21 @@ export interface ServerSettings {
  */
 export function maintenanceWarnings(s: ServerSettings): string[] {
   const warnings: string[] = [];
-  if (s.trackCounts !== "on") warnings.push("track_counts is off: autovacuum cannot see which tables changed");
+  if (s.trackCounts !== "on")
+    warnings.push("track_counts is off: autovacuum cannot see which tables changed");
   if (s.autovacuum !== "on" || s.trackCounts !== "on") {
     const state = s.autovacuum === "on" ? "cannot run" : "is off";
-    warnings.push(`autovacuum ${state}: tables are never analysed nor vacuumed; turn it on, or run VACUUM (ANALYZE) on a schedule (docs/scaling.md)`);
+    warnings.push(
+      `autovacuum ${state}: tables are never analysed nor vacuumed; turn it on, or run VACUUM (ANALYZE) on a schedule (docs/scaling.md)`,
+    );
   }
   return warnings;
 }
 
 export async function serverSettings(db: Db): Promise<ServerSettings> {
-  const r = await db.execute(sql`select current_setting('autovacuum') as autovacuum, current_setting('track_counts') as track_counts`);
+  const r = await db.execute(
+    sql`select current_setting('autovacuum') as autovacuum, current_setting('track_counts') as track_counts`,
+  );
   const row = r.rows[0] as { autovacuum: string; track_counts: string };
   return { autovacuum: row.autovacuum, trackCounts: row.track_counts };
 }

@@ -9,13 +9,22 @@ import { sha256 } from "./sql-files";
 // is frozen here when it is added.
 describe("versioned migrations", () => {
   const folder = path.join(process.cwd(), "drizzle");
-  const files = fs.readdirSync(folder).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+  const files = fs
+    .readdirSync(folder)
+    .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+    .sort();
 
   it("are each exactly as when first applied", () => {
     for (const file of files) {
       const recorded = (checksums as Record<string, string>)[file];
-      expect(recorded, `${file} is new: add "${file}": "${sha256(fs.readFileSync(path.join(folder, file), "utf8"))}" to drizzle/meta/checksums.json`).toBeDefined();
-      expect(sha256(fs.readFileSync(path.join(folder, file), "utf8")), `${file} was edited after it was applied`).toBe(recorded);
+      expect(
+        recorded,
+        `${file} is new: add "${file}": "${sha256(fs.readFileSync(path.join(folder, file), "utf8"))}" to drizzle/meta/checksums.json`,
+      ).toBeDefined();
+      expect(
+        sha256(fs.readFileSync(path.join(folder, file), "utf8")),
+        `${file} was edited after it was applied`,
+      ).toBe(recorded);
     }
   });
 });

@@ -1,5 +1,22 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 
 // SQL names are snake_case (drizzle `casing: "snake_case"` in lib/db/connect.ts and drizzle.config.ts).
 
@@ -45,7 +62,10 @@ export const reportLinks = pgTable(
     canonicalUrl: text().notNull(),
     platform: text().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.position] }), index("report_links_canonical_url_idx").on(t.canonicalUrl)],
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.position] }),
+    index("report_links_canonical_url_idx").on(t.canonicalUrl),
+  ],
 );
 
 // Replays of POST /api/v1/reports with one Idempotency-Key return the first answer.
@@ -66,7 +86,10 @@ export const rateLimits = pgTable(
     windowStart: timestamp({ withTimezone: true }).notNull(),
     hits: integer().notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index("rate_limits_window_start_idx").on(t.windowStart)],
+  (t) => [
+    primaryKey({ columns: [t.bucket, t.windowStart] }),
+    index("rate_limits_window_start_idx").on(t.windowStart),
+  ],
 );
 
 export type Report = typeof reports.$inferSelect;
@@ -83,7 +106,10 @@ export const staffUsers = pgTable(
     email: text().notNull(),
     name: text().notNull().default(""),
     passwordHash: text().notNull(),
-    roles: text().array().notNull().default(sql`'{}'::text[]`),
+    roles: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     disabledAt: timestamp({ withTimezone: true }),
     totpSecretEnc: text(),
     totpEnabledAt: timestamp({ withTimezone: true }),
@@ -111,7 +137,10 @@ export const signInAttempts = pgTable(
     throttled: boolean().notNull().default(false),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_email_idx").on(t.emailHash, t.at), index("sign_in_attempts_client_idx").on(t.clientHash, t.at)],
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.emailHash, t.at),
+    index("sign_in_attempts_client_idx").on(t.clientHash, t.at),
+  ],
 );
 
 export const cases = pgTable(
@@ -127,8 +156,13 @@ export const cases = pgTable(
     priority: text().notNull().default("normal"),
     // Queue order for priority, most urgent first (0), kept by the database so it cannot drift
     // from `priority`; ascending like the other sort keys so keyset pagination is one row comparison.
-    queueRank: smallint().generatedAlwaysAs(sql`case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`),
-    platforms: text().array().notNull().default(sql`'{}'::text[]`),
+    queueRank: smallint().generatedAlwaysAs(
+      sql`case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`,
+    ),
+    platforms: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     assigneeId: uuid().references(() => staffUsers.id),
     mergedIntoId: uuid().references((): AnyPgColumn => cases.id),
     reportCount: integer().notNull().default(0),
@@ -154,9 +188,15 @@ export const cases = pgTable(
     uniqueIndex("cases_ref_key").on(t.ref),
     // The queue's orders and their keyset pagination, for open cases (the default view), for
     // one status, and for all cases.
-    index("cases_open_queue_idx").on(t.queueRank, t.firstReportAt, t.id).where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
-    index("cases_open_latest_idx").on(t.latestReportAt.desc(), t.id.desc()).where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
-    index("cases_open_most_idx").on(t.reportCount.desc(), t.id.desc()).where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
+    index("cases_open_queue_idx")
+      .on(t.queueRank, t.firstReportAt, t.id)
+      .where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
+    index("cases_open_latest_idx")
+      .on(t.latestReportAt.desc(), t.id.desc())
+      .where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
+    index("cases_open_most_idx")
+      .on(t.reportCount.desc(), t.id.desc())
+      .where(sql`status in ('new', 'triage', 'verifying', 'expertise')`),
     index("cases_status_queue_idx").on(t.status, t.queueRank, t.firstReportAt, t.id),
     index("cases_queue_idx").on(t.queueRank, t.firstReportAt, t.id),
     index("cases_latest_idx").on(t.latestReportAt.desc(), t.id.desc()),
@@ -175,7 +215,10 @@ export const caseLinks = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.canonicalUrl, t.caseId] }), index("case_links_case_idx").on(t.caseId)],
+  (t) => [
+    primaryKey({ columns: [t.canonicalUrl, t.caseId] }),
+    index("case_links_case_idx").on(t.caseId),
+  ],
 );
 
 // MinHash band keys of link-less reports' texts (lib/text/minhash.ts): candidate duplicates
@@ -193,7 +236,10 @@ export const reportTextBands = pgTable(
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.bandKey, t.seq] }), index("report_text_bands_report_idx").on(t.reportId)],
+  (t) => [
+    primaryKey({ columns: [t.bandKey, t.seq] }),
+    index("report_text_bands_report_idx").on(t.reportId),
+  ],
 );
 
 // The case's timeline: every transition, assignment, merge, note, with who and when.
@@ -230,7 +276,11 @@ export const auditEvents = pgTable(
     prevHash: text().notNull(),
     hash: text().notNull(),
   },
-  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_actor_idx").on(t.actorId, t.at), index("audit_events_action_idx").on(t.action, t.at)],
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_action_idx").on(t.action, t.at),
+  ],
 );
 
 // The chain's latest link, one row, moved forward with every append (lib/audit/log.ts): the
@@ -259,7 +309,11 @@ export interface StatementLocaleContent {
   claimReviewed: string;
   verdict: string;
 }
-export type StatementContent = { ar: StatementLocaleContent; fr?: StatementLocaleContent; en?: StatementLocaleContent };
+export type StatementContent = {
+  ar: StatementLocaleContent;
+  fr?: StatementLocaleContent;
+  en?: StatementLocaleContent;
+};
 export interface Appearance {
   url: string;
   platform: string;
@@ -284,7 +338,10 @@ export const statements = pgTable(
       .notNull()
       .references(() => staffUsers.id),
     // Everyone who changed the working copy since the last publication: none of them may approve it.
-    pendingEditors: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    pendingEditors: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     // For a published statement: null, or an amendment being drafted / in review.
     amendment: text(),
     changeNote: text(),
@@ -298,12 +355,20 @@ export const statements = pgTable(
   },
   (t) => [
     check("statements_type_check", sql`${t.type} in ('denial', 'truth', 'communique')`),
-    check("statements_status_check", sql`${t.status} in ('draft', 'in_review', 'published', 'withdrawn')`),
-    check("statements_amendment_check", sql`${t.amendment} is null or ${t.amendment} in ('draft', 'in_review')`),
+    check(
+      "statements_status_check",
+      sql`${t.status} in ('draft', 'in_review', 'published', 'withdrawn')`,
+    ),
+    check(
+      "statements_amendment_check",
+      sql`${t.amendment} is null or ${t.amendment} in ('draft', 'in_review')`,
+    ),
     uniqueIndex("statements_slug_key").on(t.slug),
     uniqueIndex("statements_ref_key").on(t.ref),
     // At most one live statement of each type per case.
-    uniqueIndex("statements_case_type_live_key").on(t.caseId, t.type).where(sql`status <> 'withdrawn'`),
+    uniqueIndex("statements_case_type_live_key")
+      .on(t.caseId, t.type)
+      .where(sql`status <> 'withdrawn'`),
     index("statements_public_idx").on(t.status, t.publishedAt.desc(), t.id),
     index("statements_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],

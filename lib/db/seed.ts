@@ -33,7 +33,8 @@ const demoReports = [
       kind: "rumor",
       category: "security_rumor",
       urls: ["https://www.facebook.com/groups/demo/posts/1001?fbclid=demo"],
-      description: "منشور يدعي وقوع عمليات اختطاف للأطفال قرب المدارس في الدار البيضاء، دون أي مصدر رسمي.",
+      description:
+        "منشور يدعي وقوع عمليات اختطاف للأطفال قرب المدارس في الدار البيضاء، دون أي مصدر رسمي.",
       declaration: true,
     },
     path: [],
@@ -46,7 +47,8 @@ const demoReports = [
       category: "impersonation",
       urls: [],
       platform: "whatsapp",
-      description: "Un faux communiqué attribué à la police circule sur WhatsApp et annonce un couvre-feu à Rabat.",
+      description:
+        "Un faux communiqué attribué à la police circule sur WhatsApp et annonce un couvre-feu à Rabat.",
       declaration: true,
     },
     path: [{ to: "triage" }],
@@ -58,13 +60,22 @@ const demoReports = [
       kind: "violent_content",
       category: "violence",
       urls: ["https://www.tiktok.com/@demo/video/7300000000000000001?is_from_webapp=1"],
-      description: "A video shows a street assault and is being shared with calls for revenge in the comments.",
+      description:
+        "A video shows a street assault and is being shared with calls for revenge in the comments.",
       declaration: true,
     },
     path: [
       { to: "triage" },
       { to: "expertise" },
-      { to: "referred", note: "Technical expertise done; referred to the judicial police.", referral: { date: "2025-03-14", unit: "Brigade nationale de police judiciaire", reference: "DEMO-2025-001" } },
+      {
+        to: "referred",
+        note: "Technical expertise done; referred to the judicial police.",
+        referral: {
+          date: "2025-03-14",
+          unit: "Brigade nationale de police judiciaire",
+          reference: "DEMO-2025-001",
+        },
+      },
     ],
   },
 ] as const;
@@ -72,7 +83,10 @@ const demoReports = [
 /** Demo staff accounts (password DEMO_PASSWORD), created if missing. */
 export async function seedDemoStaff(db: Db): Promise<void> {
   for (const s of DEMO_STAFF) {
-    const [exists] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, s.email));
+    const [exists] = await db
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(eq(staffUsers.email, s.email));
     if (!exists) await createStaff(db, { ...s, password: env.DEMO_PASSWORD });
   }
 }
@@ -82,16 +96,29 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(reports);
   if (n > 0) return false;
   await seedDemoStaff(db);
-  const [mod] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, DEMO_STAFF[0].email));
+  const [mod] = await db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(eq(staffUsers.email, DEMO_STAFF[0].email));
   const moderator = (await loadActor(db, mod.id)) as Actor;
-  const [pubRow] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, DEMO_STAFF[1].email));
+  const [pubRow] = await db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(eq(staffUsers.email, DEMO_STAFF[1].email));
   const publisher = (await loadActor(db, pubRow.id)) as Actor;
   await seedDemoHistory(db, moderator, publisher);
   for (const demo of demoReports) {
     const canonical = parseReceipt(demo.receipt)!;
-    await submitReport(db, reportSchema.parse(demo.input), { locale: demo.locale, receipt: canonical });
-    const [r] = await db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(canonical)));
-    for (const step of demo.path) await transitionCase(db, moderator, { caseId: r.caseId, ...step });
+    await submitReport(db, reportSchema.parse(demo.input), {
+      locale: demo.locale,
+      receipt: canonical,
+    });
+    const [r] = await db
+      .select({ caseId: reports.caseId })
+      .from(reports)
+      .where(eq(reports.receiptHash, hashReceipt(canonical)));
+    for (const step of demo.path)
+      await transitionCase(db, moderator, { caseId: r.caseId, ...step });
   }
   return true;
 }

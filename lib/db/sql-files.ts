@@ -23,19 +23,28 @@ export const sha256 = (text: string) => createHash("sha256").update(text).digest
 /** Applies the folder's changed or new files in name order, each in its own transaction; returns their names. */
 export async function applySqlFiles(run: SqlRunner, folder = FUNCTIONS_FOLDER): Promise<string[]> {
   if (!fs.existsSync(folder)) return [];
-  await run.query(`create table if not exists iblagh_sql_files (name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
+  await run.query(
+    `create table if not exists iblagh_sql_files (name text primary key, checksum text not null, applied_at timestamptz not null default now())`,
+  );
   const { rows } = await run.query(`select name, checksum from iblagh_sql_files`);
-  const applied = new Map((rows as { name: string; checksum: string }[]).map((r) => [r.name, r.checksum]));
+  const applied = new Map(
+    (rows as { name: string; checksum: string }[]).map((r) => [r.name, r.checksum]),
+  );
   const done: string[] = [];
   // Names and checksums are written into the statement: only plain file names are read.
-  for (const name of fs.readdirSync(folder).filter((f) => FILE_NAME.test(f)).sort()) {
+  for (const name of fs
+    .readdirSync(folder)
+    .filter((f) => FILE_NAME.test(f))
+    .sort()) {
     const text = fs.readFileSync(path.join(folder, name), "utf8");
     const checksum = sha256(text);
     if (applied.get(name) === checksum) continue;
     await run.query("begin");
     try {
       await run.query(text);
-      await run.query(`insert into iblagh_sql_files (name, checksum) values ('${name}', '${checksum}') on conflict (name) do update set checksum = excluded.checksum, applied_at = now()`);
+      await run.query(
+        `insert into iblagh_sql_files (name, checksum) values ('${name}', '${checksum}') on conflict (name) do update set checksum = excluded.checksum, applied_at = now()`,
+      );
       await run.query("commit");
     } catch (error) {
       await run.query("rollback");

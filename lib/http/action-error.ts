@@ -8,7 +8,8 @@ import { logUnexpected } from "./log-error";
  * falls back to the generic "error" for a key the message files do not have.
  */
 export function refusalKey(error: unknown): string {
-  if (error instanceof ExpectedError) return error.detail?.reason ?? (error.code === "validation_failed" ? "invalid" : error.code);
+  if (error instanceof ExpectedError)
+    return error.detail?.reason ?? (error.code === "validation_failed" ? "invalid" : error.code);
   if (!isDbUnavailable(error)) logUnexpected("staff action", error);
   return "error";
 }

@@ -20,7 +20,11 @@ describe("clientAddress", () => {
   });
 
   it("rotating the leftmost entry never changes the client", () => {
-    const seen = new Set(Array.from({ length: 50 }, (_, i) => clientAddress("10.0.0.2", `192.0.2.${i}, 203.0.113.7`, 1)));
+    const seen = new Set(
+      Array.from({ length: 50 }, (_, i) =>
+        clientAddress("10.0.0.2", `192.0.2.${i}, 203.0.113.7`, 1),
+      ),
+    );
     expect([...seen]).toEqual(["203.0.113.7"]);
   });
 

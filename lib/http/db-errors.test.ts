@@ -11,8 +11,10 @@ describe("isDbUnavailable", () => {
     [new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })])],
   ])("%s is unavailability", (e) => expect(isDbUnavailable(e)).toBe(true));
 
-  it.each([[new Error("syntax error")], [Object.assign(new Error("unique violation"), { code: "23505" })], [null], ["text"]])(
-    "%s is not",
-    (e) => expect(isDbUnavailable(e)).toBe(false),
-  );
+  it.each([
+    [new Error("syntax error")],
+    [Object.assign(new Error("unique violation"), { code: "23505" })],
+    [null],
+    ["text"],
+  ])("%s is not", (e) => expect(isDbUnavailable(e)).toBe(false));
 });

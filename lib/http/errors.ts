@@ -17,7 +17,11 @@ export interface ApiIssue {
 /** The single mapping from failures to HTTP answers: status, code, localised message. */
 export function errorResponse(error: unknown, locale: Locale): NextResponse {
   const t = translator(locale);
-  const body = (code: ErrorCode | "internal_error", extra: Record<string, unknown> = {}, values?: Record<string, number>) => ({
+  const body = (
+    code: ErrorCode | "internal_error",
+    extra: Record<string, unknown> = {},
+    values?: Record<string, number>,
+  ) => ({
     error: code,
     message: t(`apiErrors.${code}`, values),
     ...extra,
@@ -27,17 +31,27 @@ export function errorResponse(error: unknown, locale: Locale): NextResponse {
   if (error instanceof $ZodError) {
     const issues: ApiIssue[] = error.issues.map((i) => {
       const key = issueKey(i);
-      return { path: issuePath(i), code: key.replace(/^validation\./, ""), message: t(key as "validation.invalid") };
+      return {
+        path: issuePath(i),
+        code: key.replace(/^validation\./, ""),
+        message: t(key as "validation.invalid"),
+      };
     });
     return NextResponse.json(body("validation_failed", { issues }), { status: 400 });
   }
   if (error instanceof ExpectedError) {
     const retryAfter = error.detail?.retryAfter;
     const headers = retryAfter ? { "Retry-After": String(retryAfter) } : undefined;
-    return NextResponse.json(body(error.code, {}, { seconds: retryAfter ?? 0 }), { status: ERROR_STATUS[error.code], headers });
+    return NextResponse.json(body(error.code, {}, { seconds: retryAfter ?? 0 }), {
+      status: ERROR_STATUS[error.code],
+      headers,
+    });
   }
   if (isDbUnavailable(error)) {
-    return NextResponse.json(body("service_unavailable"), { status: 503, headers: { "Retry-After": "5" } });
+    return NextResponse.json(body("service_unavailable"), {
+      status: 503,
+      headers: { "Retry-After": "5" },
+    });
   }
   // A bug. Log the error, never the request (it may hold a reporter's contact details).
   logUnexpected("request", error);

@@ -20,7 +20,9 @@ const poisoned = {
 
 async function refusal(): Promise<unknown> {
   try {
-    const [outcome] = await submitReports(conn.db, [{ input: poisoned, opts: { locale: "ar", idempotencyKey: `key-${MARKER}` } }]);
+    const [outcome] = await submitReports(conn.db, [
+      { input: poisoned, opts: { locale: "ar", idempotencyKey: `key-${MARKER}` } },
+    ]);
     return outcome.ok ? new Error("stored") : outcome.error;
   } catch (error) {
     return error;
@@ -33,9 +35,13 @@ describe("a failing query in the log", () => {
   it("names the SQLSTATE and constraint, never a parameter or a message quoting the input", async () => {
     const error = await refusal();
     // Without the redaction, the error itself carries the input: the test would catch a leak.
-    expect(`${(error as Error).message} ${JSON.stringify((error as Error).cause ?? {})}`).toContain(MARKER);
+    expect(`${(error as Error).message} ${JSON.stringify((error as Error).cause ?? {})}`).toContain(
+      MARKER,
+    );
     const lines: string[] = [];
-    vi.spyOn(console, "error").mockImplementation((...args) => void lines.push(args.map(String).join(" ")));
+    vi.spyOn(console, "error").mockImplementation(
+      (...args) => void lines.push(args.map(String).join(" ")),
+    );
     logUnexpected("report action", error, { report: "r-1" });
     const out = lines.join("\n");
     expect(out).toMatch(/report action failed report=r-1/);
@@ -47,7 +53,8 @@ describe("a failing query in the log", () => {
     const error = await refusal();
     const lines: string[] = [];
     const original = console.error;
-    console.error = (...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.stack}` : String(a))).join(" "));
+    console.error = (...args: unknown[]) =>
+      void lines.push(args.map((a) => (a instanceof Error ? `${a.stack}` : String(a))).join(" "));
     try {
       installLogRedaction();
       console.error("⨯", error);

@@ -9,9 +9,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Reads a JSON body, refusing non-JSON (415), bodies over the limit (413) and bad JSON (400). */
 export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) throw new ExpectedError("unsupported_media_type");
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
+    throw new ExpectedError("unsupported_media_type");
   const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new ExpectedError("payload_too_large");
+  if (Number.isFinite(declared) && declared > maxBytes)
+    throw new ExpectedError("payload_too_large");
   if (!req.body) throw new ExpectedError("invalid_json");
 
   // Count bytes as they arrive: a missing or false Content-Length must not let a huge body in.

@@ -12,15 +12,22 @@ describe("client strings", () => {
 
   it("fills placeholders and shows a missing key as itself", () => {
     const t = translatorFor({ "report.urlsLine": "السطر {line}: {message}" });
-    expect(t("report.urlsLine", { line: 2, message: "رابط غير صالح" })).toBe("السطر 2: رابط غير صالح");
+    expect(t("report.urlsLine", { line: 2, message: "رابط غير صالح" })).toBe(
+      "السطر 2: رابط غير صالح",
+    );
     expect(t("report.nope")).toBe("report.nope");
   });
 
   // The form's translator only fills {name}: a plural, select or rich-text message in these
   // namespaces would reach citizens unformatted.
-  it.each([["ar", ar], ["fr", fr], ["en", en]] as const)("%s: the form's messages use nothing but {name} placeholders", (_, messages) => {
+  it.each([
+    ["ar", ar],
+    ["fr", fr],
+    ["en", en],
+  ] as const)("%s: the form's messages use nothing but {name} placeholders", (_, messages) => {
     const strings = flattenStrings(messages, REPORT_FORM_NAMESPACES);
     expect(Object.keys(strings).length).toBeGreaterThan(50);
-    for (const [key, s] of Object.entries(strings)) expect(s.replace(/\{\w+\}/g, ""), key).not.toMatch(/[{}<>]/);
+    for (const [key, s] of Object.entries(strings))
+      expect(s.replace(/\{\w+\}/g, ""), key).not.toMatch(/[{}<>]/);
   });
 });

@@ -3,7 +3,13 @@
 // fills `{name}` placeholders itself. That is all these namespaces use (the unit test keeps it so).
 
 /** Message namespaces the citizen's report form (and its receipt) read in the browser. */
-export const REPORT_FORM_NAMESPACES = ["report", "validation", "categories", "platforms", "apiErrors"] as const;
+export const REPORT_FORM_NAMESPACES = [
+  "report",
+  "validation",
+  "categories",
+  "platforms",
+  "apiErrors",
+] as const;
 
 export type Strings = Readonly<Record<string, string>>;
 type Tree = { [k: string]: unknown };
@@ -13,7 +19,8 @@ export function flattenStrings(messages: Tree, namespaces: readonly string[]): S
   const out: Record<string, string> = {};
   const walk = (node: unknown, prefix: string) => {
     if (typeof node === "string") out[prefix] = node;
-    else if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) walk(v, `${prefix}.${k}`);
+    else if (node && typeof node === "object")
+      for (const [k, v] of Object.entries(node)) walk(v, `${prefix}.${k}`);
   };
   for (const ns of namespaces) walk(messages[ns], ns);
   return out;
@@ -25,6 +32,8 @@ export type Translate = (key: string, values?: Readonly<Record<string, string | 
 export function translatorFor(strings: Strings): Translate {
   return (key, values) => {
     const s = strings[key] ?? key;
-    return values ? s.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m)) : s;
+    return values
+      ? s.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m))
+      : s;
   };
 }

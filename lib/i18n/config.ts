@@ -2,7 +2,8 @@ export const LOCALES = ["ar", "fr", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ar";
 
-export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === "string" && (LOCALES as readonly string[]).includes(v);
 export const dirOf = (locale: Locale) => (locale === "ar" ? "rtl" : "ltr");
 
 /** Best supported locale for an Accept-Language header. */

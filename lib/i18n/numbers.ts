@@ -7,9 +7,19 @@ const NUMBER_LOCALE: Record<Locale, string> = { ar: "ar-MA-u-nu-latn", fr: "fr-F
 
 export function numbers(locale: Locale) {
   const plain = new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits: 1 });
-  const signed = new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits: 1, signDisplay: "exceptZero" });
-  const percent = new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: "percent", maximumFractionDigits: 1 });
-  const signedPercent = new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" });
+  const signed = new Intl.NumberFormat(NUMBER_LOCALE[locale], {
+    maximumFractionDigits: 1,
+    signDisplay: "exceptZero",
+  });
+  const percent = new Intl.NumberFormat(NUMBER_LOCALE[locale], {
+    style: "percent",
+    maximumFractionDigits: 1,
+  });
+  const signedPercent = new Intl.NumberFormat(NUMBER_LOCALE[locale], {
+    style: "percent",
+    maximumFractionDigits: 1,
+    signDisplay: "exceptZero",
+  });
   return {
     n: (v: number) => plain.format(v),
     signed: (v: number) => signed.format(v),

@@ -3,6 +3,9 @@
  * namespace, or `refused.error` when the message files have no such key. The message files are
  * the one list of refusals.
  */
-export function refusalMessage(t: { (key: string): string; has(key: string): boolean }, key: string | undefined): string {
+export function refusalMessage(
+  t: { (key: string): string; has(key: string): boolean },
+  key: string | undefined,
+): string {
   return t(`refused.${key && /^\w+$/.test(key) && t.has(`refused.${key}`) ? key : "error"}`);
 }

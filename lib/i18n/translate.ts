@@ -13,5 +13,7 @@ export function translator(locale: Locale) {
 
 /** "label: " with the language's punctuation ("label : " with a non-breaking space in French). */
 export function labelled(locale: string, label: string): string {
-  return translator((locale in MESSAGES ? locale : "ar") as Locale)("punctuation.labelled", { label });
+  return translator((locale in MESSAGES ? locale : "ar") as Locale)("punctuation.labelled", {
+    label,
+  });
 }

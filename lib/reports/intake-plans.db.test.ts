@@ -27,9 +27,21 @@ async function openCasesWithLinks(n: number) {
 async function rowsReadByIntake(): Promise<Record<string, number>> {
   const text = "رسالة متداولة عن انقطاع الماء في كل أحياء المدينة غدا صباحا حسب مصدر مجهول";
   const forwarded = await report(conn.db, { description: text });
-  const [known] = await conn.db.select().from(caseLinks).where(like(caseLinks.canonicalUrl, "https://example.org/plans/%")).limit(1);
-  const input = (patch: Record<string, unknown>) =>
-    ({ input: reportSchema.parse({ kind: "rumor", category: "fake_incident", declaration: true, description: "خبر زائف عن حادث في الطريق السيار", ...patch }), opts: { locale: "ar" as const } });
+  const [known] = await conn.db
+    .select()
+    .from(caseLinks)
+    .where(like(caseLinks.canonicalUrl, "https://example.org/plans/%"))
+    .limit(1);
+  const input = (patch: Record<string, unknown>) => ({
+    input: reportSchema.parse({
+      kind: "rumor",
+      category: "fake_incident",
+      declaration: true,
+      description: "خبر زائف عن حادث في الطريق السيار",
+      ...patch,
+    }),
+    opts: { locale: "ar" as const },
+  });
   // Counts not yet flushed would add the reads of earlier transactions to this one's.
   await conn.db.execute(sql`select pg_stat_force_next_flush()`);
   return conn.db.transaction(async (tx) => {
@@ -41,18 +53,28 @@ async function rowsReadByIntake(): Promise<Record<string, number>> {
     const counts = await tx.execute(sql`
       select relname, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) as n from pg_stat_xact_user_tables
       where relname in ('cases', 'case_links')`);
-    const caseIds = await Promise.all(out.map((o) => (o.ok ? reportOfReceipt(tx, o.value.receipt).then((r) => r?.caseId) : undefined)));
+    const caseIds = await Promise.all(
+      out.map((o) =>
+        o.ok ? reportOfReceipt(tx, o.value.receipt).then((r) => r?.caseId) : undefined,
+      ),
+    );
     expect(caseIds[1]).toBe(known.caseId);
     expect(caseIds[2]).toBe(forwarded.caseId);
     expect(new Set(caseIds).size).toBe(3);
-    return Object.fromEntries((counts.rows as { relname: string; n: string | number }[]).map((r) => [r.relname, Number(r.n)]));
+    return Object.fromEntries(
+      (counts.rows as { relname: string; n: string | number }[]).map((r) => [
+        r.relname,
+        Number(r.n),
+      ]),
+    );
   });
 }
 
 function expectAHandful(read: Record<string, number>) {
   // The batch reads some: a test of nothing would pass too.
   expect(read.cases).toBeGreaterThan(0);
-  for (const table of ["cases", "case_links"]) expect.soft(read[table] ?? 0, table).toBeLessThan(50);
+  for (const table of ["cases", "case_links"])
+    expect.soft(read[table] ?? 0, table).toBeLessThan(50);
 }
 
 describe("intake's reads per report", () => {

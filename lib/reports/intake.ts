@@ -39,23 +39,38 @@ export interface Receipt {
 
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
-export type IntakeOutcome = { ok: true; value: Receipt & { replayed: boolean } } | { ok: false; error: unknown };
+export type IntakeOutcome =
+  { ok: true; value: Receipt & { replayed: boolean } } | { ok: false; error: unknown };
 
 /** Stores one report in one transaction and returns its receipt, which exists nowhere else afterwards. */
-export async function submitReport(db: Db, input: ReportInput, opts: IntakeOptions): Promise<Receipt & { replayed: boolean }> {
+export async function submitReport(
+  db: Db,
+  input: ReportInput,
+  opts: IntakeOptions,
+): Promise<Receipt & { replayed: boolean }> {
   const [outcome] = await submitReports(db, [{ input, opts }]);
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }
 
 // Everything that needs no database, done before the call.
-function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, encryptionKey: Buffer, now: Date) {
+function prepare(
+  { input, opts }: { input: ReportInput; opts: IntakeOptions },
+  encryptionKey: Buffer,
+  now: Date,
+) {
   // Stored as a moderator may safely read and copy it (readableUrl); matched by its canonical form.
-  const links = input.urls.map((url, position) => ({ position, url: readableUrl(url), canonical_url: canonicalizeUrl(url)!, platform: detectPlatform(url)! }));
+  const links = input.urls.map((url, position) => ({
+    position,
+    url: readableUrl(url),
+    canonical_url: canonicalizeUrl(url)!,
+    platform: detectPlatform(url)!,
+  }));
   // A link says where the content is; the chosen platform only counts without one.
   const platform = links[0]?.platform ?? input.platform ?? "other";
   const locale = input.locale ?? opts.locale;
-  const contact = input.contact && (input.contact.email || input.contact.phone) ? input.contact : undefined;
+  const contact =
+    input.contact && (input.contact.email || input.contact.phone) ? input.contact : undefined;
   const descriptionNorm = normalizeText(input.description);
   const incoming: IncomingReport = {
     kind: input.kind,
@@ -70,10 +85,16 @@ function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, e
     at: opts.now ?? now,
   };
   const receipt = opts.receipt ?? newReceipt();
-  const answer: Receipt = { receipt: formatReceipt(receipt), status: "received", submittedAt: incoming.at.toISOString() };
+  const answer: Receipt = {
+    receipt: formatReceipt(receipt),
+    status: "received",
+    submittedAt: incoming.at.toISOString(),
+  };
   const keyHash = opts.idempotencyKey ? sha256(`idempotency:${opts.idempotencyKey}`) : undefined;
   // Only a retry under the same key is compared with the first request.
-  const requestHash = keyHash ? sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale })) : null;
+  const requestHash = keyHash
+    ? sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale }))
+    : null;
   const limit = opts.rateLimit && opts.rateLimit.limit > 0 ? opts.rateLimit : undefined;
   const window = limit ? rateWindow(limit, now) : undefined;
   const [reportsBump, openedBump] = intakeBumps(incoming, true);
@@ -105,7 +126,15 @@ function prepare({ input, opts }: { input: ReportInput; opts: IntakeOptions }, e
       key_hash: keyHash ?? null,
       request_hash: requestHash,
       answer: keyHash ? encrypt(JSON.stringify(answer), encryptionKey) : null,
-      rate: limit && window ? { bucket: limit.bucket, window_start: window.windowStart, limit: limit.limit, retry_after: window.retryAfter } : null,
+      rate:
+        limit && window
+          ? {
+              bucket: limit.bucket,
+              window_start: window.windowStart,
+              limit: limit.limit,
+              retry_after: window.retryAfter,
+            }
+          : null,
       year: counters.year,
       dims: counters.dimensions,
       // The year total and the month come first; the other metric has its own breakdowns.
@@ -129,7 +158,10 @@ type IntakeResult =
  * key, a retry of the same request returns the first receipt (kept encrypted for the replay
  * window) and a different request under that key is refused.
  */
-export async function submitReports(db: Executor, items: { input: ReportInput; opts: IntakeOptions }[]): Promise<IntakeOutcome[]> {
+export async function submitReports(
+  db: Executor,
+  items: { input: ReportInput; opts: IntakeOptions }[],
+): Promise<IntakeOutcome[]> {
   const { encryptionKey } = getSecrets();
   const now = new Date();
   const prepared = items.map((item) => prepare(item, encryptionKey, now));
@@ -139,19 +171,37 @@ export async function submitReports(db: Executor, items: { input: ReportInput; o
   );
   const payload = {
     shard: Math.floor(Math.random() * SHARDS),
-    metrics: { reports: METRICS.reports, opened: METRICS.casesOpened, joined: METRICS.reportsJoined },
+    metrics: {
+      reports: METRICS.reports,
+      opened: METRICS.casesOpened,
+      joined: METRICS.reportsJoined,
+    },
     surge: { high: SURGE_HIGH, urgent: SURGE_URGENT },
     open_statuses: OPEN_STATUSES,
-    items: prepared.map((p, i) => ({ ...p.row, text: hints[i].text.map((t) => ({ case_id: t.caseId, report_id: t.reportId, score: t.score })), like: hints[i].like })),
+    items: prepared.map((p, i) => ({
+      ...p.row,
+      text: hints[i].text.map((t) => ({
+        case_id: t.caseId,
+        report_id: t.reportId,
+        score: t.score,
+      })),
+      like: hints[i].like,
+    })),
   };
   const result = await db.execute(sql`select iblagh_intake(${jsonParam(payload, "jsonb")}) as r`);
   const outcomes = (result.rows[0] as { r: IntakeResult[] }).r;
   return outcomes.map((o, i): IntakeOutcome => {
-    if (o.status === "stored") return { ok: true, value: { ...prepared[i].answer, replayed: false } };
-    if (o.status === "rate_limited") return { ok: false, error: new ExpectedError("rate_limited", { retryAfter: o.retry_after }) };
+    if (o.status === "stored")
+      return { ok: true, value: { ...prepared[i].answer, replayed: false } };
+    if (o.status === "rate_limited")
+      return { ok: false, error: new ExpectedError("rate_limited", { retryAfter: o.retry_after }) };
     // Another request holds this key (the call waited for it to commit, so its row is final).
-    if (o.request_hash !== prepared[i].requestHash || !o.response_enc) return { ok: false, error: new ExpectedError("idempotency_conflict") };
-    return { ok: true, value: { ...(JSON.parse(decrypt(o.response_enc, encryptionKey)) as Receipt), replayed: true } };
+    if (o.request_hash !== prepared[i].requestHash || !o.response_enc)
+      return { ok: false, error: new ExpectedError("idempotency_conflict") };
+    return {
+      ok: true,
+      value: { ...(JSON.parse(decrypt(o.response_enc, encryptionKey)) as Receipt), replayed: true },
+    };
   });
 }
 

@@ -27,7 +27,14 @@ describe("reportSchema", () => {
   });
 
   it("lists every field problem at once, cross-field rules included", () => {
-    expect(errorsOf({ kind: "violent_content", category: "fake_incident", description: "short", declaration: false })).toEqual({
+    expect(
+      errorsOf({
+        kind: "violent_content",
+        category: "fake_incident",
+        description: "short",
+        declaration: false,
+      }),
+    ).toEqual({
       description: "validation.descriptionTooShort",
       declaration: "validation.declarationRequired",
       category: "validation.categoryMismatch",
@@ -37,7 +44,15 @@ describe("reportSchema", () => {
   });
 
   it("needs a link for violent content", () => {
-    expect(errorsOf({ ...valid, kind: "violent_content", category: "violence", urls: [], platform: "tiktok" })).toEqual({
+    expect(
+      errorsOf({
+        ...valid,
+        kind: "violent_content",
+        category: "violence",
+        urls: [],
+        platform: "tiktok",
+      }),
+    ).toEqual({
       urls: "validation.urlRequiredForViolent",
     });
   });
@@ -47,14 +62,22 @@ describe("reportSchema", () => {
     [{ category: "nope" }, "category", "validation.categoryRequired"],
     [{ urls: ["javascript:alert(1)"] }, "urls.0", "validation.urlInvalid"],
     [{ urls: ["https://ok.ma/a", "ftp://x.ma/f"] }, "urls.1", "validation.urlInvalid"],
-    [{ urls: Array.from({ length: 6 }, (_, i) => `https://ok.ma/${i}`) }, "urls", "validation.tooManyUrls"],
+    [
+      { urls: Array.from({ length: 6 }, (_, i) => `https://ok.ma/${i}`) },
+      "urls",
+      "validation.tooManyUrls",
+    ],
     [{ urls: [`https://ok.ma/${"a".repeat(3000)}`] }, "urls.0", "validation.urlTooLong"],
     [{ urls: "not-an-array" }, "urls.0", "validation.urlInvalid"],
     [{ urls: [42] }, "urls.0", "validation.urlInvalid"],
     [{ description: "x".repeat(5001) }, "description", "validation.descriptionTooLong"],
     [{ description: 12345 }, "description", "validation.descriptionTooShort"],
     [{ description: `   ${"\u0000".repeat(30)}abc   ` }, "description", "validation.textIllFormed"],
-    [{ description: `   ${"\u200B".repeat(30)}abc   ` }, "description", "validation.descriptionTooShort"],
+    [
+      { description: `   ${"\u200B".repeat(30)}abc   ` },
+      "description",
+      "validation.descriptionTooShort",
+    ],
     [{ seenAt: "yesterday" }, "seenAt", "validation.seenAtInvalid"],
     [{ seenAt: "2999-01-01" }, "seenAt", "validation.seenAtFuture"],
     [{ seenAt: "1999-12-31" }, "seenAt", "validation.seenAtTooOld"],
@@ -79,7 +102,10 @@ describe("reportSchema", () => {
   });
 
   it("keeps newlines, tabs and paired surrogates (emoji) in a description", () => {
-    const r = reportSchema.parse({ ...valid, description: "خبر زائف\n\tعن حادث سير لم يقع 🚨 في طنجة" });
+    const r = reportSchema.parse({
+      ...valid,
+      description: "خبر زائف\n\tعن حادث سير لم يقع 🚨 في طنجة",
+    });
     expect(r.description).toBe("خبر زائف\n\tعن حادث سير لم يقع 🚨 في طنجة");
   });
 
@@ -113,7 +139,17 @@ describe("reportSchema", () => {
   });
 
   it("never throws, whatever the input", () => {
-    for (const input of [null, undefined, 1, "x", [], { kind: {} }, { contact: "x" }, { urls: { a: 1 } }, { description: ["a"] }]) {
+    for (const input of [
+      null,
+      undefined,
+      1,
+      "x",
+      [],
+      { kind: {} },
+      { contact: "x" },
+      { urls: { a: 1 } },
+      { description: ["a"] },
+    ]) {
       expect(() => reportSchema.safeParse(input)).not.toThrow();
       expect(reportSchema.safeParse(input).success).toBe(false);
     }

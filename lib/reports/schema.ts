@@ -1,17 +1,32 @@
 import * as z from "zod/mini";
 import { LOCALES } from "@/lib/i18n/config";
 import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
-import { isWellFormedLink, isWellFormedText, stripControl, toAsciiDigits } from "@/lib/text/normalize";
-import { ALL_CATEGORIES, CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, KINDS, MAX_URLS, type Kind } from "./categories";
+import {
+  isWellFormedLink,
+  isWellFormedText,
+  stripControl,
+  toAsciiDigits,
+} from "@/lib/text/normalize";
+import {
+  ALL_CATEGORIES,
+  CATEGORIES,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  KINDS,
+  MAX_URLS,
+  type Kind,
+} from "./categories";
 
 // One schema for the form (schemaResolver), the server action and POST /api/v1/reports.
 // Messages are keys under `validation` in the message files. zod/mini, not zod: the form ships
 // this schema to the citizen's phone, and mini's functions tree-shake (BENCHMARKS.md has the weight).
 
 /** zod's preprocess, which zod/mini spells as a pipe. */
-const preprocess = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
+const preprocess = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) =>
+  z.pipe(z.transform(fn), schema);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const cleanString = (v: unknown) => (typeof v === "string" ? stripControl(v).normalize("NFC").trim() : v);
+const cleanString = (v: unknown) =>
+  typeof v === "string" ? stripControl(v).normalize("NFC").trim() : v;
 
 /**
  * A textarea gives one link per line; the API gives an array. Both become an array. Lines, not
@@ -19,8 +34,13 @@ const cleanString = (v: unknown) => (typeof v === "string" ? stripControl(v).nor
  */
 function toUrlList(v: unknown): unknown {
   if (v === undefined || v === null) return [];
-  if (typeof v === "string") return v.split(/\r\n|\r|\n/).map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x.trim() : x)).filter((x) => x !== "");
+  if (typeof v === "string")
+    return v
+      .split(/\r\n|\r|\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(v))
+    return v.map((x) => (typeof x === "string" ? x.trim() : x)).filter((x) => x !== "");
   return v;
 }
 
@@ -32,7 +52,12 @@ function latestSeenAt(isDateOnly: boolean, now = Date.now()) {
 const seenAtSchema = z.pipe(
   z.string({ error: "validation.seenAtInvalid" }).check(
     z.maxLength(40, "validation.seenAtInvalid"),
-    z.refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), "validation.seenAtInvalid"),
+    z.refine(
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) &&
+        !Number.isNaN(Date.parse(s)),
+      "validation.seenAtInvalid",
+    ),
     z.refine((s) => Date.parse(s) >= Date.parse("2000-01-01"), "validation.seenAtTooOld"),
     z.refine((s) => Date.parse(s) <= latestSeenAt(s.length === 10), "validation.seenAtFuture"),
   ),
@@ -45,7 +70,11 @@ const contactSchema = z.optional(
   z.object({
     email: preprocess(
       (v) => blankToUndefined(cleanString(v)),
-      z.optional(z.email({ error: "validation.emailInvalid" }).check(z.maxLength(254, "validation.emailInvalid"))),
+      z.optional(
+        z
+          .email({ error: "validation.emailInvalid" })
+          .check(z.maxLength(254, "validation.emailInvalid")),
+      ),
     ),
     phone: preprocess(
       (v) => blankToUndefined(typeof v === "string" ? toAsciiDigits(cleanString(v) as string) : v),
@@ -65,7 +94,9 @@ const contactSchema = z.optional(
 export const reportSchema = z
   .object({
     kind: z.enum(KINDS, { error: "validation.kindRequired" }),
-    category: z.enum(ALL_CATEGORIES as [string, ...string[]], { error: "validation.categoryRequired" }),
+    category: z.enum(ALL_CATEGORIES as [string, ...string[]], {
+      error: "validation.categoryRequired",
+    }),
     urls: preprocess(
       toUrlList,
       z
@@ -80,34 +111,67 @@ export const reportSchema = z
         )
         .check(z.maxLength(MAX_URLS, "validation.tooManyUrls")),
     ),
-    platform: preprocess(blankToUndefined, z.optional(z.enum(PLATFORMS, { error: "validation.platformInvalid" }))),
+    platform: preprocess(
+      blankToUndefined,
+      z.optional(z.enum(PLATFORMS, { error: "validation.platformInvalid" })),
+    ),
     // Ill-formed text is refused, not silently repaired: the citizen sees what was wrong.
     description: z.pipe(
-      z.string({ error: "validation.descriptionTooShort" }).check(z.refine(isWellFormedText, "validation.textIllFormed")),
+      z
+        .string({ error: "validation.descriptionTooShort" })
+        .check(z.refine(isWellFormedText, "validation.textIllFormed")),
       z.pipe(
         z.transform((s: string) => cleanString(s) as string),
-        z.string().check(z.minLength(DESCRIPTION_MIN, "validation.descriptionTooShort"), z.maxLength(DESCRIPTION_MAX, "validation.descriptionTooLong")),
+        z
+          .string()
+          .check(
+            z.minLength(DESCRIPTION_MIN, "validation.descriptionTooShort"),
+            z.maxLength(DESCRIPTION_MAX, "validation.descriptionTooLong"),
+          ),
       ),
     ),
     seenAt: preprocess(blankToUndefined, z.optional(seenAtSchema)),
     contact: contactSchema,
-    locale: preprocess(blankToUndefined, z.optional(z.enum(LOCALES, { error: "validation.localeInvalid" }))),
-    declaration: preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: "validation.declarationRequired" })),
+    locale: preprocess(
+      blankToUndefined,
+      z.optional(z.enum(LOCALES, { error: "validation.localeInvalid" })),
+    ),
+    declaration: preprocess(
+      (v) => v === "on" || v === "true" || v === true,
+      z.literal(true, { error: "validation.declarationRequired" }),
+    ),
   })
   // Cross-field rules run even when other fields failed, so every problem is listed at once.
   .check(
     z.superRefine(
       (v, ctx) => {
         const kind = (KINDS as readonly unknown[]).includes(v.kind) ? (v.kind as Kind) : undefined;
-        if (kind && typeof v.category === "string" && ALL_CATEGORIES.includes(v.category as never) && !(CATEGORIES[kind] as readonly string[]).includes(v.category)) {
-          ctx.addIssue({ code: "custom", path: ["category"], message: "validation.categoryMismatch" });
+        if (
+          kind &&
+          typeof v.category === "string" &&
+          ALL_CATEGORIES.includes(v.category as never) &&
+          !(CATEGORIES[kind] as readonly string[]).includes(v.category)
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["category"],
+            message: "validation.categoryMismatch",
+          });
         }
         const urls = Array.isArray(v.urls) ? v.urls : [];
         if (kind === "violent_content" && urls.length === 0) {
-          ctx.addIssue({ code: "custom", path: ["urls"], message: "validation.urlRequiredForViolent" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["urls"],
+            message: "validation.urlRequiredForViolent",
+          });
         }
         if (urls.length === 0 && v.platform === undefined) {
-          ctx.addIssue({ code: "custom", path: ["platform"], message: "validation.platformRequired" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["platform"],
+            message: "validation.platformRequired",
+          });
         }
       },
       // Values may be partly invalid here; the checks above only read what they can trust.

@@ -16,18 +16,31 @@ const PURGE_EVERY_MS = 60_000;
 let purge: (() => boolean) | undefined;
 
 /** The entry point shared by the API and the form: rate limit and intake, in one transaction. */
-export async function receiveReport(input: ReportInput, opts: { locale: Locale; client: string; idempotencyKey?: string }): Promise<Receipt & { replayed: boolean }> {
+export async function receiveReport(
+  input: ReportInput,
+  opts: { locale: Locale; client: string; idempotencyKey?: string },
+): Promise<Receipt & { replayed: boolean }> {
   const db = await getDb();
-  (purge ??= atMostEvery(PURGE_EVERY_MS, () => Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db)])))();
+  (purge ??= atMostEvery(PURGE_EVERY_MS, () =>
+    Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db)]),
+  ))();
   return intakeQueue(db).submit(input, {
     locale: opts.locale,
     idempotencyKey: opts.idempotencyKey,
-    rateLimit: { bucket: `report:${opts.client}`, limit: env.RATE_LIMIT_REPORTS, windowSeconds: WINDOW_SECONDS },
+    rateLimit: {
+      bucket: `report:${opts.client}`,
+      limit: env.RATE_LIMIT_REPORTS,
+      windowSeconds: WINDOW_SECONDS,
+    },
   });
 }
 
 /** `reader`: the language the status is read in, for the statement's link. */
-export async function lookUpReport(receipt: string, client: string, reader?: Locale): Promise<TrackedReport> {
+export async function lookUpReport(
+  receipt: string,
+  client: string,
+  reader?: Locale,
+): Promise<TrackedReport> {
   const db = await getDb();
   const limit = await hitRateLimit(db, `track:${client}`, env.RATE_LIMIT_TRACK, WINDOW_SECONDS);
   if (!limit.ok) throw new ExpectedError("rate_limited", { retryAfter: limit.retryAfter });

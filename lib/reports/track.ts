@@ -21,11 +21,22 @@ export interface TrackedReport {
  * What a reporter may see about their own report, and nothing else. An unknown and a malformed
  * receipt are answered the same way, after the same lookup, so neither leaks which it was.
  */
-export async function trackReport(db: Executor, typed: string, reader?: Locale): Promise<TrackedReport | null> {
+export async function trackReport(
+  db: Executor,
+  typed: string,
+  reader?: Locale,
+): Promise<TrackedReport | null> {
   const canonical = parseReceipt(typed);
   const hash = hashReceipt(canonical ?? `invalid:${String(typed).slice(0, 64)}`);
   const [row] = await db
-    .select({ submittedAt: reports.submittedAt, locale: reports.locale, caseId: cases.id, status: cases.status, changedAt: cases.statusChangedAt, mergedIntoId: cases.mergedIntoId })
+    .select({
+      submittedAt: reports.submittedAt,
+      locale: reports.locale,
+      caseId: cases.id,
+      status: cases.status,
+      changedAt: cases.statusChangedAt,
+      mergedIntoId: cases.mergedIntoId,
+    })
     .from(reports)
     .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(eq(reports.receiptHash, hash))
@@ -34,10 +45,20 @@ export async function trackReport(db: Executor, typed: string, reader?: Locale):
 
   // Merging moves reports to the surviving case; data loaded by other means may still point at
   // a case closed as a duplicate, which then answers with the case that carried on.
-  let current = { caseId: row.caseId, status: row.status, changedAt: row.changedAt, mergedIntoId: row.mergedIntoId };
+  let current = {
+    caseId: row.caseId,
+    status: row.status,
+    changedAt: row.changedAt,
+    mergedIntoId: row.mergedIntoId,
+  };
   for (let hops = 0; current.status === "duplicate" && current.mergedIntoId && hops < 5; hops++) {
     const [next] = await db
-      .select({ caseId: cases.id, status: cases.status, changedAt: cases.statusChangedAt, mergedIntoId: cases.mergedIntoId })
+      .select({
+        caseId: cases.id,
+        status: cases.status,
+        changedAt: cases.statusChangedAt,
+        mergedIntoId: cases.mergedIntoId,
+      })
       .from(cases)
       .where(eq(cases.id, current.mergedIntoId));
     if (!next) break;

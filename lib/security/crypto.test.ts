@@ -34,6 +34,8 @@ describe("keyedHash", () => {
 
 describe("stableStringify", () => {
   it("ignores key order and undefined fields", () => {
-    expect(stableStringify({ b: 1, a: [1, { d: 2, c: undefined }] })).toBe(stableStringify({ a: [1, { d: 2 }], b: 1 }));
+    expect(stableStringify({ b: 1, a: [1, { d: 2, c: undefined }] })).toBe(
+      stableStringify({ a: [1, { d: 2 }], b: 1 }),
+    );
   });
 });

@@ -7,15 +7,20 @@ export function encrypt(plaintext: string, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ct].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), ct]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 export function decrypt(box: string, key: Buffer): string {
   const [version, iv, tag, ct] = box.split(".");
-  if (version !== VERSION || !iv || !tag || ct === undefined) throw new Error("Unknown ciphertext format");
+  if (version !== VERSION || !iv || !tag || ct === undefined)
+    throw new Error("Unknown ciphertext format");
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+  return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString(
+    "utf8",
+  );
 }
 
 export function sha256(input: string): string {

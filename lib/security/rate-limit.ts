@@ -16,24 +16,41 @@ export interface RateLimitHit {
  * Fixed-window counter kept in Postgres, so every app instance sees the same count.
  * `limit` 0 turns the limit off. (Intake counts its hits inside its own call, iblagh_intake.)
  */
-export async function hitRateLimit(db: Db, bucket: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: Db,
+  bucket: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<RateLimitResult> {
   if (limit <= 0) return { ok: true };
   const { windowStart, retryAfter } = rateWindow({ windowSeconds }, now);
   const [row] = await db
     .insert(rateLimits)
     .values({ bucket, windowStart, hits: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.bucket, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.windowStart],
+      set: { hits: sql`${rateLimits.hits} + 1` },
+    })
     .returning({ hits: rateLimits.hits });
   return row.hits <= limit ? { ok: true } : { ok: false, retryAfter };
 }
 
 /** The fixed window a hit falls in, and the seconds until it ends (what a refusal tells). */
-export function rateWindow(hit: Pick<RateLimitHit, "windowSeconds">, now: Date): { windowStart: Date; retryAfter: number } {
+export function rateWindow(
+  hit: Pick<RateLimitHit, "windowSeconds">,
+  now: Date,
+): { windowStart: Date; retryAfter: number } {
   const windowMs = hit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  return { windowStart, retryAfter: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
+  return {
+    windowStart,
+    retryAfter: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)),
+  };
 }
 
 export async function purgeRateLimits(db: Db, now = new Date()): Promise<void> {
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 24 * 3600_000)));
+  await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - 24 * 3600_000)));
 }

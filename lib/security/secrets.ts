@@ -46,7 +46,9 @@ export function getSecrets(): Secrets {
   let encryptionKey = env.ENCRYPTION_KEY;
   if (!authSecret || !encryptionKey) {
     if (!isEmbedded()) {
-      const missing = [!authSecret && "AUTH_SECRET", !encryptionKey && "ENCRYPTION_KEY"].filter(Boolean).join(", ");
+      const missing = [!authSecret && "AUTH_SECRET", !encryptionKey && "ENCRYPTION_KEY"]
+        .filter(Boolean)
+        .join(", ");
       throw new ConfigError(
         `Missing ${missing}: with DATABASE_URL set, secrets must come from the environment ` +
           `(generate with: openssl rand -base64 32).`,

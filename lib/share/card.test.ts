@@ -23,7 +23,9 @@ describe("share card", () => {
       expect(missingGlyphs(title), title).toEqual([]);
       // What is drawn is the whole title: no character was left out to avoid a box.
       expect(drawable(title)).toBe(title.replace(/\s+/g, " "));
-      expect(cardSvg({ label: "x", title, verdict: "x", tone: "false", site: "x", rtl: true })).toContain(title.split(" ")[0].replace(/'/g, "&apos;"));
+      expect(
+        cardSvg({ label: "x", title, verdict: "x", tone: "false", site: "x", rtl: true }),
+      ).toContain(title.split(" ")[0].replace(/'/g, "&apos;"));
     }
   });
 
@@ -33,18 +35,33 @@ describe("share card", () => {
   });
 
   it("renders an Arabic card as a 1200×630 PNG, with the Arabic glyphs drawn", () => {
-    const png = renderStatementCard({ label: "بيان تكذيب", title: TITLES[0], verdict: "خبر زائف", tone: "false", site: "إبلاغ", rtl: true });
+    const png = renderStatementCard({
+      label: "بيان تكذيب",
+      title: TITLES[0],
+      verdict: "خبر زائف",
+      tone: "false",
+      site: "إبلاغ",
+      rtl: true,
+    });
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(630);
     // Missing fonts would leave the text out entirely: the card would be nearly empty.
-    const blank = renderStatementCard({ label: "", title: "", verdict: "", tone: "false", site: "", rtl: true });
+    const blank = renderStatementCard({
+      label: "",
+      title: "",
+      verdict: "",
+      tone: "false",
+      site: "",
+      rtl: true,
+    });
     expect(png.length).toBeGreaterThan(blank.length + 5000);
     if (process.env.CARD_OUT) fs.writeFileSync(process.env.CARD_OUT, png);
   });
 
   it("gives a communiqué a neutral pill, not the red of a denial", () => {
-    const of = (tone: "false" | "true" | "neutral") => cardSvg({ label: "", title: "", verdict: "", tone, site: "", rtl: false });
+    const of = (tone: "false" | "true" | "neutral") =>
+      cardSvg({ label: "", title: "", verdict: "", tone, site: "", rtl: false });
     expect(of("false")).toContain("#b42318");
     expect(of("neutral")).not.toContain("#b42318");
     expect(of("true")).not.toBe(of("neutral"));

@@ -32,7 +32,11 @@ export function missingGlyphs(text: string): string[] {
   return [...new Set([...text].filter((ch) => !/\s/.test(ch) && !covered.has(ch.codePointAt(0)!)))];
 }
 
-const esc = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+const esc = (s: string) =>
+  s.replace(
+    /[<>&'"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
+  );
 
 /** Greedy word wrap by character count: good enough for a title on a share card. */
 export function wrap(text: string, perLine: number, maxLines: number): string[] {
@@ -89,6 +93,9 @@ ${text(582, 32, "#ffffff", input.verdict, input.rtl ? 1100 : 100)}
 
 /** A 1200×630 PNG share card; Arabic is shaped and laid out right-to-left by resvg. */
 export function renderStatementCard(input: Card): Buffer {
-  const resvg = new Resvg(cardSvg(input), { font: { fontFiles: [loadFont().file], loadSystemFonts: false, defaultFontFamily: FAMILY }, fitTo: { mode: "width", value: 1200 } });
+  const resvg = new Resvg(cardSvg(input), {
+    font: { fontFiles: [loadFont().file], loadSystemFonts: false, defaultFontFamily: FAMILY },
+    fitTo: { mode: "width", value: 1200 },
+  });
   return resvg.render().asPng();
 }

@@ -9,7 +9,8 @@ export const STATEMENTS_TAG = "statements";
 // The public list is served from the cache and rebuilt only when a statement changes, so a
 // statement that goes viral does not put its readers on the database.
 export const cachedStatementList = unstable_cache(
-  async (locale: Locale, query: StatementListQuery, limit: number) => listPublicStatements(await getDb(), locale, query, limit),
+  async (locale: Locale, query: StatementListQuery, limit: number) =>
+    listPublicStatements(await getDb(), locale, query, limit),
   ["public-statement-list"],
   { tags: [STATEMENTS_TAG], revalidate: 3600 },
 );

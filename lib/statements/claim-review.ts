@@ -24,7 +24,9 @@ export function claimReviewJsonLd(s: ClaimReviewInput) {
     inLanguage: s.locale,
     claimReviewed: s.content.claimReviewed,
     datePublished: s.publishedAt.toISOString(),
-    ...(s.updatedAt && s.updatedAt > s.publishedAt ? { dateModified: s.updatedAt.toISOString() } : {}),
+    ...(s.updatedAt && s.updatedAt > s.publishedAt
+      ? { dateModified: s.updatedAt.toISOString() }
+      : {}),
     author: { "@type": "Organization", name: s.org.name, url: s.org.url },
     reviewRating: {
       "@type": "Rating",
@@ -42,5 +44,8 @@ export function claimReviewJsonLd(s: ClaimReviewInput) {
 
 /** JSON for a <script type="application/ld+json">: `<` escaped so the text cannot close the tag. */
 export function jsonLdScript(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

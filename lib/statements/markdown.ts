@@ -5,7 +5,9 @@ import MarkdownIt from "markdown-it";
 // that it passes no rank and no window handle.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ??
+  ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   tokens[idx].attrSet("rel", "nofollow noopener noreferrer");
   return defaultLinkOpen(tokens, idx, options, env, self);

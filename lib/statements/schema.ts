@@ -9,7 +9,10 @@ export const STATEMENT_STATUSES = ["draft", "in_review", "published", "withdrawn
 const text = (max: number, min = 1) =>
   z.preprocess(
     (v) => (typeof v === "string" ? stripControl(v).normalize("NFC").trim() : v),
-    z.string({ error: "validation.statementRequired" }).min(min, "validation.statementRequired").max(max, "validation.statementTooLong"),
+    z
+      .string({ error: "validation.statementRequired" })
+      .min(min, "validation.statementRequired")
+      .max(max, "validation.statementTooLong"),
   );
 
 export const localeContentSchema = z.object({
@@ -21,7 +24,11 @@ export const localeContentSchema = z.object({
 });
 
 const blankLocale = (v: unknown) =>
-  v && typeof v === "object" && Object.values(v as Record<string, unknown>).every((x) => typeof x !== "string" || x.trim() === "") ? undefined : v;
+  v &&
+  typeof v === "object" &&
+  Object.values(v as Record<string, unknown>).every((x) => typeof x !== "string" || x.trim() === "")
+    ? undefined
+    : v;
 
 // Arabic is required; French and English are optional but complete when present.
 export const statementContentSchema = z.object({
@@ -33,11 +40,17 @@ export const statementContentSchema = z.object({
 export const appearancesSchema = z
   .array(
     z.object({
-      url: z.string().max(2048).refine((u) => canonicalizeUrl(u) !== null, "validation.urlInvalid"),
+      url: z
+        .string()
+        .max(2048)
+        .refine((u) => canonicalizeUrl(u) !== null, "validation.urlInvalid"),
       platform: z.enum(PLATFORMS),
     }),
   )
   .max(20);
 
-export const statementDraftSchema = z.object({ content: statementContentSchema, appearances: appearancesSchema });
+export const statementDraftSchema = z.object({
+  content: statementContentSchema,
+  appearances: appearancesSchema,
+});
 export type StatementDraftInput = z.infer<typeof statementDraftSchema>;

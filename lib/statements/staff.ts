@@ -3,7 +3,13 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/lib/auth/actor";
 import type { Executor } from "@/lib/db/connect";
-import { cases, staffUsers, statements, statementVersions, type StatementContent } from "@/lib/db/schema";
+import {
+  cases,
+  staffUsers,
+  statements,
+  statementVersions,
+  type StatementContent,
+} from "@/lib/db/schema";
 import { isUuid } from "@/lib/validation";
 
 const author = alias(staffUsers, "author");
@@ -29,13 +35,23 @@ export async function listStatementsForStaff(db: Executor) {
     .innerJoin(author, eq(author.id, statements.authorId))
     .orderBy(desc(statements.createdAt))
     .limit(500);
-  return rows.map((r) => ({ ...r, caseRef: Number(r.caseRef), inReview: r.status === "in_review" || r.amendment === "in_review" }));
+  return rows.map((r) => ({
+    ...r,
+    caseRef: Number(r.caseRef),
+    inReview: r.status === "in_review" || r.amendment === "in_review",
+  }));
 }
 
 export async function getStatementForEdit(db: Executor, id: string, actor: Actor) {
   if (!isUuid(id)) return null;
   const [s] = await db
-    .select({ statement: statements, caseRef: cases.ref, caseKind: cases.kind, caseSummary: cases.summary, authorEmail: author.email })
+    .select({
+      statement: statements,
+      caseRef: cases.ref,
+      caseKind: cases.kind,
+      caseSummary: cases.summary,
+      authorEmail: author.email,
+    })
     .from(statements)
     .innerJoin(cases, eq(cases.id, statements.caseId))
     .innerJoin(author, eq(author.id, statements.authorId))
@@ -43,10 +59,22 @@ export async function getStatementForEdit(db: Executor, id: string, actor: Actor
   if (!s) return null;
   const st = s.statement;
   // What is public now, for the publisher to compare an amendment with before publishing it.
-  const [published] = st.status === "published" ? await db.select({ content: statementVersions.content }).from(statementVersions).where(and(eq(statementVersions.statementId, st.id), eq(statementVersions.version, st.version))) : [];
+  const [published] =
+    st.status === "published"
+      ? await db
+          .select({ content: statementVersions.content })
+          .from(statementVersions)
+          .where(
+            and(
+              eq(statementVersions.statementId, st.id),
+              eq(statementVersions.version, st.version),
+            ),
+          )
+      : [];
   const inReview = st.status === "in_review" || st.amendment === "in_review";
   const isPublisher = actor.roles.includes("publisher");
-  const ownWork = st.pendingEditors.includes(actor.id) || (st.status === "in_review" && st.authorId === actor.id);
+  const ownWork =
+    st.pendingEditors.includes(actor.id) || (st.status === "in_review" && st.authorId === actor.id);
   return {
     ...st,
     caseRef: Number(s.caseRef),
@@ -65,5 +93,13 @@ export async function getStatementForEdit(db: Executor, id: string, actor: Actor
 export type StatementForEdit = NonNullable<Awaited<ReturnType<typeof getStatementForEdit>>>;
 
 export async function statementsOfCase(db: Executor, caseId: string) {
-  return db.select({ id: statements.id, type: statements.type, status: statements.status, slug: statements.slug }).from(statements).where(eq(statements.caseId, caseId));
+  return db
+    .select({
+      id: statements.id,
+      type: statements.type,
+      status: statements.status,
+      slug: statements.slug,
+    })
+    .from(statements)
+    .where(eq(statements.caseId, caseId));
 }

@@ -9,5 +9,8 @@ export function yearMonthIn(at: Date, timeZone: string): { year: number; month: 
     formatters.set(timeZone, f);
   }
   const parts = f.formatToParts(at);
-  return { year: Number(parts.find((p) => p.type === "year")!.value), month: Number(parts.find((p) => p.type === "month")!.value) };
+  return {
+    year: Number(parts.find((p) => p.type === "year")!.value),
+    month: Number(parts.find((p) => p.type === "month")!.value),
+  };
 }

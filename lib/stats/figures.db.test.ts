@@ -3,7 +3,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/staff";
 import { DEMO_STAFF, seedIfEmpty } from "@/lib/db/seed";
 import { staffUsers } from "@/lib/db/schema";
-import { createStatementDraft, publishStatement, submitStatement, updateStatement } from "@/lib/statements/lifecycle";
+import {
+  createStatementDraft,
+  publishStatement,
+  submitStatement,
+  updateStatement,
+} from "@/lib/statements/lifecycle";
 import { withTestDb } from "@/lib/testing/db";
 import { report } from "@/lib/testing/fixtures";
 import { eq } from "drizzle-orm";
@@ -18,7 +23,10 @@ beforeAll(async () => {
 }, 300_000);
 
 const actor = async (email: string) => {
-  const [row] = await conn.db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, email));
+  const [row] = await conn.db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(eq(staffUsers.email, email));
   return (await loadActor(conn.db, row.id)) as Actor;
 };
 
@@ -42,16 +50,34 @@ describe("the demo history", () => {
     // January to June only: fewer than the whole year, and the change is against those months.
     expect(through2024.statements.total).toBeLessThan(whole2024.statements.total!);
     expect(through2025.statements.total).toBeLessThan(29);
-    expect(through2025.debunkChange!.absolute).toBe(through2025.statements.total! - through2024.statements.total!);
+    expect(through2025.debunkChange!.absolute).toBe(
+      through2025.statements.total! - through2024.statements.total!,
+    );
     const [december] = await getYearFigures(conn.db, 2025, 2025, 12);
     expect(december.statements.total).toBe(29);
   });
 
   it("counts one more published statement in 2025: 30", async () => {
     const [mod, pub] = [await actor(DEMO_STAFF[0].email), await actor(DEMO_STAFF[1].email)];
-    const r = await report(conn.db, { urls: ["https://x.com/extra/status/1"] }, { now: new Date("2025-06-01T10:00:00Z") });
+    const r = await report(
+      conn.db,
+      { urls: ["https://x.com/extra/status/1"] },
+      { now: new Date("2025-06-01T10:00:00Z") },
+    );
     const id = await createStatementDraft(conn.db, mod, { caseId: r.caseId, type: "truth" });
-    await updateStatement(conn.db, mod, { id, content: { ar: { title: "بيان حقيقة", summary: "ملخص", body: "نص", claimReviewed: "ادعاء", verdict: "توضيح" } }, appearances: [] });
+    await updateStatement(conn.db, mod, {
+      id,
+      content: {
+        ar: {
+          title: "بيان حقيقة",
+          summary: "ملخص",
+          body: "نص",
+          claimReviewed: "ادعاء",
+          verdict: "توضيح",
+        },
+      },
+      appearances: [],
+    });
     await submitStatement(conn.db, mod, { id });
     await publishStatement(conn.db, pub, { id }, new Date("2025-06-03T10:00:00Z"));
     const [y2025] = await getYearFigures(conn.db, 2025, 2025);

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { transitionCase } from "@/lib/cases/service";
-import { createStatementDraft, publishStatement, submitStatement, updateStatement, withdrawStatement } from "@/lib/statements/lifecycle";
+import {
+  createStatementDraft,
+  publishStatement,
+  submitStatement,
+  updateStatement,
+  withdrawStatement,
+} from "@/lib/statements/lifecycle";
 import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { env } from "@/lib/env";
@@ -19,9 +25,17 @@ beforeAll(async () => {
 const year = async (y: number) => (await getYearFigures(conn.db, y, y))[0];
 
 async function publishedDenial(at: Date) {
-  const r = await report(conn.db, { urls: [`https://x.com/s/status/${Math.floor(Math.random() * 1e12)}`] }, { now: new Date(at.getTime() - 86400_000) });
+  const r = await report(
+    conn.db,
+    { urls: [`https://x.com/s/status/${Math.floor(Math.random() * 1e12)}`] },
+    { now: new Date(at.getTime() - 86400_000) },
+  );
   const id = await createStatementDraft(conn.db, mod, { caseId: r.caseId, type: "denial" });
-  await updateStatement(conn.db, mod, { id, content: { ar: { title: "ت", summary: "م", body: "ن", claimReviewed: "ا", verdict: "ح" } }, appearances: [] });
+  await updateStatement(conn.db, mod, {
+    id,
+    content: { ar: { title: "ت", summary: "م", body: "ن", claimReviewed: "ا", verdict: "ح" } },
+    appearances: [],
+  });
   await submitStatement(conn.db, mod, { id });
   await publishStatement(conn.db, pub, { id }, at);
   return id;
@@ -30,13 +44,30 @@ async function publishedDenial(at: Date) {
 describe("the yearly figures change when, and only when, they should", () => {
   it("counts reports, their breakdowns, cases opened and reports that joined a case", async () => {
     const at = new Date("2021-05-10T10:00:00Z");
-    await report(conn.db, { urls: ["https://www.tiktok.com/@a/video/1"], locale: "fr" }, { now: at });
+    await report(
+      conn.db,
+      { urls: ["https://www.tiktok.com/@a/video/1"], locale: "fr" },
+      { now: at },
+    );
     await report(conn.db, { urls: ["https://tiktok.com/@a/video/1"], locale: "ar" }, { now: at });
-    await report(conn.db, { platform: "whatsapp", description: "رسالة واتساب محولة عن حادث لم يقع في مدينة سلا" }, { now: at });
+    await report(
+      conn.db,
+      { platform: "whatsapp", description: "رسالة واتساب محولة عن حادث لم يقع في مدينة سلا" },
+      { now: at },
+    );
     const y = await year(2021);
-    expect(y).toMatchObject({ reportsReceived: 3, casesOpened: 2, joinedExistingShare: 33.3, statements: { total: 0 }, violentContentDetected: 0 });
+    expect(y).toMatchObject({
+      reportsReceived: 3,
+      casesOpened: 2,
+      joinedExistingShare: 33.3,
+      statements: { total: 0 },
+      violentContentDetected: 0,
+    });
     const detail = await getYearDetail(conn.db, 2021);
-    expect(detail.reportsBy.platform).toEqual([{ key: "tiktok", value: 2 }, { key: "whatsapp", value: 1 }]);
+    expect(detail.reportsBy.platform).toEqual([
+      { key: "tiktok", value: 2 },
+      { key: "whatsapp", value: 1 },
+    ]);
     expect(detail.reportsBy.locale.find((l) => l.key === "fr")?.value).toBe(1);
     expect(detail.months.reports[4]).toBe(3);
   });
@@ -44,18 +75,41 @@ describe("the yearly figures change when, and only when, they should", () => {
   it("counts a statement in its publication year; withdrawing lists it as withdrawn but keeps the count", async () => {
     const id = await publishedDenial(new Date("2022-03-01T12:00:00Z"));
     expect((await year(2022)).statements).toMatchObject({ denial: 1, total: 1 });
-    await withdrawStatement(conn.db, pub, { id, reason: "erreur" }, new Date("2023-01-05T12:00:00Z"));
+    await withdrawStatement(
+      conn.db,
+      pub,
+      { id, reason: "erreur" },
+      new Date("2023-01-05T12:00:00Z"),
+    );
     expect(await year(2022)).toMatchObject({ statements: { total: 1 }, withdrawn: 1 });
     expect((await year(2023)).withdrawn).toBe(0);
   });
 
   it("counts a violent content when it reaches expertise, and its referral with the year it was detected", async () => {
-    const r = await report(conn.db, { kind: "violent_content", category: "violence", urls: ["https://x.com/v/status/42"] }, { now: new Date("2020-12-20T10:00:00Z") });
-    await transitionCase(conn.db, mod, { caseId: r.caseId, to: "triage", at: new Date("2020-12-21T10:00:00Z") });
+    const r = await report(
+      conn.db,
+      { kind: "violent_content", category: "violence", urls: ["https://x.com/v/status/42"] },
+      { now: new Date("2020-12-20T10:00:00Z") },
+    );
+    await transitionCase(conn.db, mod, {
+      caseId: r.caseId,
+      to: "triage",
+      at: new Date("2020-12-21T10:00:00Z"),
+    });
     expect((await year(2020)).violentContentDetected).toBe(0);
-    await transitionCase(conn.db, mod, { caseId: r.caseId, to: "expertise", at: new Date("2020-12-22T10:00:00Z") });
+    await transitionCase(conn.db, mod, {
+      caseId: r.caseId,
+      to: "expertise",
+      at: new Date("2020-12-22T10:00:00Z"),
+    });
     expect((await year(2020)).violentContentDetected).toBe(1);
-    await transitionCase(conn.db, mod, { caseId: r.caseId, to: "referred", at: new Date("2021-01-10T10:00:00Z"), note: "ok", referral: { date: "2021-01-10", unit: "PJ", reference: "1" } });
+    await transitionCase(conn.db, mod, {
+      caseId: r.caseId,
+      to: "referred",
+      at: new Date("2021-01-10T10:00:00Z"),
+      note: "ok",
+      referral: { date: "2021-01-10", unit: "PJ", reference: "1" },
+    });
     expect((await year(2020)).judicialReferrals).toBe(1);
     expect((await year(2021)).judicialReferrals).toBe(0);
   });
@@ -74,7 +128,16 @@ describe("the yearly figures change when, and only when, they should", () => {
   });
 
   it("can be rebuilt from the data alone, to the same statement, violent-content and report counts", async () => {
-    const pick = (ys: Awaited<ReturnType<typeof getYearFigures>>) => ys.map((y) => [y.year, y.statements, y.withdrawn, y.violentContentDetected, y.judicialReferrals, y.reportsReceived, y.casesOpened]);
+    const pick = (ys: Awaited<ReturnType<typeof getYearFigures>>) =>
+      ys.map((y) => [
+        y.year,
+        y.statements,
+        y.withdrawn,
+        y.violentContentDetected,
+        y.judicialReferrals,
+        y.reportsReceived,
+        y.casesOpened,
+      ]);
     const before = pick(await getYearFigures(conn.db, 2016, 2023));
     await rebuildRollup(conn.db, env.STATS_TIMEZONE);
     expect(pick(await getYearFigures(conn.db, 2016, 2023))).toEqual(before);

@@ -37,7 +37,10 @@ export interface Bump {
  */
 export async function bump(tx: Executor, ...events: Bump[]): Promise<void> {
   const shard = Math.floor(Math.random() * SHARDS);
-  const rows = new Map<string, { year: number; metric: Metric; dimension: string; shard: number; value: number }>();
+  const rows = new Map<
+    string,
+    { year: number; metric: Metric; dimension: string; shard: number; value: number }
+  >();
   for (const e of events) {
     const { year, dimensions } = counterRows(e);
     for (const dimension of dimensions) {
@@ -59,20 +62,36 @@ export async function bump(tx: Executor, ...events: Bump[]): Promise<void> {
 /** The counters one event adds to: its year, and there the total, its month and its breakdowns. */
 export function counterRows(e: Bump): { year: number; dimensions: string[] } {
   const { year, month } = yearMonthIn(e.at, env.STATS_TIMEZONE);
-  return { year, dimensions: ["", `month:${String(month).padStart(2, "0")}`, ...(e.breakdowns ?? [])] };
+  return {
+    year,
+    dimensions: ["", `month:${String(month).padStart(2, "0")}`, ...(e.breakdowns ?? [])],
+  };
 }
 
 /** A case's first outcome of a kind (statement, referral): kept for the year's median delay. */
-export async function recordOutcome(tx: Executor, caseId: string, kind: "statement" | "referral", firstReportAt: Date, at: Date): Promise<void> {
+export async function recordOutcome(
+  tx: Executor,
+  caseId: string,
+  kind: "statement" | "referral",
+  firstReportAt: Date,
+  at: Date,
+): Promise<void> {
   const { year } = yearMonthIn(at, env.STATS_TIMEZONE);
   const hours = Math.max(0, Math.round((at.getTime() - firstReportAt.getTime()) / 3600_000));
-  const inserted = await tx.insert(caseOutcomes).values({ caseId, kind, year, hours, at }).onConflictDoNothing().returning({ caseId: caseOutcomes.caseId });
+  const inserted = await tx
+    .insert(caseOutcomes)
+    .values({ caseId, kind, year, hours, at })
+    .onConflictDoNothing()
+    .returning({ caseId: caseOutcomes.caseId });
   // The delays' histogram, one row per hour value: the year's median is read from a few
   // hundred rows instead of sorting every outcome.
   if (inserted.length > 0) {
     await tx
       .insert(statsYearly)
       .values({ year, metric: OUTCOME_HOURS, dimension: `h:${hours}`, value: 1 })
-      .onConflictDoUpdate({ target: [statsYearly.year, statsYearly.metric, statsYearly.dimension, statsYearly.shard], set: { value: sql`${statsYearly.value} + 1` } });
+      .onConflictDoUpdate({
+        target: [statsYearly.year, statsYearly.metric, statsYearly.dimension, statsYearly.shard],
+        set: { value: sql`${statsYearly.value} + 1` },
+      });
   }
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { YearFigures } from "./figures";
 import { summaryParagraph } from "./summary";
 
-const fig = (year: number, total: number, violent: number | null = null, referred = 0): YearFigures => ({
+const fig = (
+  year: number,
+  total: number,
+  violent: number | null = null,
+  referred = 0,
+): YearFigures => ({
   year,
   statements: { denial: total, truth: 0, total, communique: 0 },
   withdrawn: 0,
@@ -50,7 +55,9 @@ describe("summaryParagraph", () => {
 
   it("says a rise, and an equal year, in Arabic", () => {
     expect(summaryParagraph("ar", fig(2025, 44), fig(2024, 40))).toContain("أي بارتفاع نسبته 10٪");
-    expect(summaryParagraph("ar", fig(2025, 40), fig(2024, 40))).toContain("وهو العدد نفسه المسجل خلال سنة 2024");
+    expect(summaryParagraph("ar", fig(2025, 40), fig(2024, 40))).toContain(
+      "وهو العدد نفسه المسجل خلال سنة 2024",
+    );
   });
 
   it("writes French and English with their plurals", () => {
@@ -58,7 +65,9 @@ describe("summaryParagraph", () => {
       "En 2025, les démentis et mises au point n’ont pas dépassé 29 cas, contre 40 cas en 2024, soit une baisse de 27,5 % des fausses informations portant atteinte au sentiment de sécurité. " +
         "Au titre de la vigilance numérique, 260 contenus numériques montrant des violences ou documentant des actes criminels ont été détectés, dont 195 transmis pour enquête judiciaire.",
     );
-    expect(summaryParagraph("fr", fig(2025, 1, 1))).toContain("1 contenu numérique montrant des violences ou documentant des actes criminels a été détecté");
+    expect(summaryParagraph("fr", fig(2025, 1, 1))).toContain(
+      "1 contenu numérique montrant des violences ou documentant des actes criminels a été détecté",
+    );
     expect(summaryParagraph("en", fig(2025, 29, 260, 195), fig(2024, 40))).toBe(
       "In 2025, denial and truth statements did not exceed 29 cases, against 40 cases in 2024, a fall of 27.5% in fake news harming the public sense of security. " +
         "Under digital vigilance, 260 online contents showing violence or documenting crimes were detected, of which 195 were referred for judicial investigation.",
@@ -82,6 +91,11 @@ describe("medianByYear", () => {
       { year: 2024, median: 5 },
       { year: 2025, median: 10 },
     ]);
-    expect(medianByYear([{ year: 2025, dimension: "h:1", value: 1 }, { year: 2025, dimension: "h:4", value: 1 }])).toEqual([{ year: 2025, median: 2.5 }]);
+    expect(
+      medianByYear([
+        { year: 2025, dimension: "h:1", value: 1 },
+        { year: 2025, dimension: "h:4", value: 1 },
+      ]),
+    ).toEqual([{ year: 2025, median: 2.5 }]);
   });
 });

@@ -8,24 +8,43 @@ import type { YearFigures } from "./figures";
  * before, then the violent contents detected. Counted nouns agree in each language (Arabic:
  * one, two, 3–10, 11–99 and hundreds take different forms).
  */
-export function summaryParagraph(locale: Locale, cur: YearFigures, prev?: YearFigures | null): string {
+export function summaryParagraph(
+  locale: Locale,
+  cur: YearFigures,
+  prev?: YearFigures | null,
+): string {
   const t = translator(locale);
   const num = { format: numbers(locale).n };
-  const count = (n: number) => t("stats.summary.cases", { count: n }).replace(/\d+/, (d) => num.format(Number(d)));
+  const count = (n: number) =>
+    t("stats.summary.cases", { count: n }).replace(/\d+/, (d) => num.format(Number(d)));
   const parts: string[] = [];
   const current = cur.statements.total;
   const previous = prev?.statements.total ?? null;
   if (current !== null) {
     const base = { year: cur.year, previousYear: cur.year - 1, current: count(current) };
     if (previous === null) parts.push(t("stats.summary.alone", base));
-    else if (current === previous) parts.push(t("stats.summary.same", { ...base, previous: count(previous) }));
+    else if (current === previous)
+      parts.push(t("stats.summary.same", { ...base, previous: count(previous) }));
     else {
-      const percent = previous ? num.format(Math.abs(Math.round((1000 * (current - previous)) / previous) / 10)) : "—";
-      parts.push(t(current < previous ? "stats.summary.down" : "stats.summary.up", { ...base, previous: count(previous), percent }));
+      const percent = previous
+        ? num.format(Math.abs(Math.round((1000 * (current - previous)) / previous) / 10))
+        : "—";
+      parts.push(
+        t(current < previous ? "stats.summary.down" : "stats.summary.up", {
+          ...base,
+          previous: count(previous),
+          percent,
+        }),
+      );
     }
   }
   if (cur.violentContentDetected !== null) {
-    parts.push(t("stats.summary.violent", { count: cur.violentContentDetected, referred: num.format(cur.judicialReferrals ?? 0) }).replace(/\d+/, (d) => num.format(Number(d))));
+    parts.push(
+      t("stats.summary.violent", {
+        count: cur.violentContentDetected,
+        referred: num.format(cur.judicialReferrals ?? 0),
+      }).replace(/\d+/, (d) => num.format(Number(d))),
+    );
   }
   return parts.join(" ");
 }

@@ -16,6 +16,11 @@ describe("staff dashboard figures", () => {
     await assignCases(conn.db, mod, { caseIds: [a.caseId], assigneeId: mod.id });
     expect(await openCaseAgeing(conn.db, now)).toEqual({ d1: 1, d7: 1, d30: 0, older: 1 });
     const load = await workloadByAssignee(conn.db);
-    expect(load).toEqual(expect.arrayContaining([{ email: mod.email, n: 1 }, { email: null, n: 2 }]));
+    expect(load).toEqual(
+      expect.arrayContaining([
+        { email: mod.email, n: 1 },
+        { email: null, n: 2 },
+      ]),
+    );
   });
 });

@@ -10,8 +10,14 @@ export async function openCaseAgeing(db: Executor, now = new Date()) {
     when ${cases.firstReportAt} > ${new Date(now.getTime() - 7 * 86400_000).toISOString()}::timestamptz then 'd7'
     when ${cases.firstReportAt} > ${new Date(now.getTime() - 30 * 86400_000).toISOString()}::timestamptz then 'd30' else 'older' end`;
   // GROUP BY the first column: the bucket expression carries parameters, so it cannot be repeated.
-  const rows = await db.select({ bucket, n: count() }).from(cases).where(inArray(cases.status, [...OPEN_STATUSES])).groupBy(sql`1`);
-  return Object.fromEntries(["d1", "d7", "d30", "older"].map((b) => [b, rows.find((r) => r.bucket === b)?.n ?? 0])) as Record<"d1" | "d7" | "d30" | "older", number>;
+  const rows = await db
+    .select({ bucket, n: count() })
+    .from(cases)
+    .where(inArray(cases.status, [...OPEN_STATUSES]))
+    .groupBy(sql`1`);
+  return Object.fromEntries(
+    ["d1", "d7", "d30", "older"].map((b) => [b, rows.find((r) => r.bucket === b)?.n ?? 0]),
+  ) as Record<"d1" | "d7" | "d30" | "older", number>;
 }
 
 /** Open cases per assignee; `email` null for unassigned ones. */

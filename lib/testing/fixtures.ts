@@ -12,17 +12,32 @@ let n = 0;
 
 /** The report a receipt was given for (only its hash is stored), with its case. */
 export async function reportOfReceipt(db: Executor, receipt: string) {
-  const [row] = await db.select({ id: reports.id, caseId: reports.caseId }).from(reports).where(eq(reports.receiptHash, hashReceipt(parseReceipt(receipt)!)));
+  const [row] = await db
+    .select({ id: reports.id, caseId: reports.caseId })
+    .from(reports)
+    .where(eq(reports.receiptHash, hashReceipt(parseReceipt(receipt)!)));
   return row;
 }
 
-export async function staff(db: Db, roles: Role[], password = "correct horse battery"): Promise<Actor & { password: string }> {
-  const created = await createStaff(db, { email: `staff${++n}-${Date.now()}@test.iblagh.local`, roles, password });
+export async function staff(
+  db: Db,
+  roles: Role[],
+  password = "correct horse battery",
+): Promise<Actor & { password: string }> {
+  const created = await createStaff(db, {
+    email: `staff${++n}-${Date.now()}@test.iblagh.local`,
+    roles,
+    password,
+  });
   return { ...((await loadActor(db, created.id)) as Actor), password };
 }
 
 /** Submits a report through intake and returns its ids. */
-export async function report(db: Db, patch: Record<string, unknown> = {}, opts: { now?: Date } = {}) {
+export async function report(
+  db: Db,
+  patch: Record<string, unknown> = {},
+  opts: { now?: Date } = {},
+) {
   const input = reportSchema.parse({
     kind: "rumor",
     category: "security_rumor",
@@ -55,6 +70,8 @@ export async function copyReports(db: Db, caseId: string, n: number) {
 
 /** The reports of a case that carry its texts' MinHash band rows (one per text since drizzle/0012). */
 export async function textCarriersOf(db: Executor, caseId: string): Promise<string[]> {
-  const result = await db.execute(sql`select distinct b.report_id as id from report_text_bands b join reports r on r.id = b.report_id where r.case_id = ${caseId}`);
+  const result = await db.execute(
+    sql`select distinct b.report_id as id from report_text_bands b join reports r on r.id = b.report_id where r.case_id = ${caseId}`,
+  );
   return (result.rows as { id: string }[]).map((r) => r.id).sort();
 }

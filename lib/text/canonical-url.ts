@@ -1,14 +1,56 @@
 // Canonical links: two citizens who paste the same post from different apps must produce the
 // same string, because case matching looks links up by equality (a btree, not a scan).
 
-export const PLATFORMS = ["x", "facebook", "instagram", "tiktok", "youtube", "telegram", "whatsapp", "website", "other"] as const;
+export const PLATFORMS = [
+  "x",
+  "facebook",
+  "instagram",
+  "tiktok",
+  "youtube",
+  "telegram",
+  "whatsapp",
+  "website",
+  "other",
+] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 const TRACKING_PARAMS = new Set([
-  "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
-  "igshid", "igsh", "si", "ref", "ref_src", "ref_url", "feature", "mibextid", "rdid",
-  "share_url", "sfnsn", "s", "t", "_t", "_r", "is_from_webapp", "sender_device", "web_id",
-  "__tn__", "__cft__", "__xts__", "hc_ref", "app", "pp", "ab_channel", "source", "src",
+  "fbclid",
+  "gclid",
+  "dclid",
+  "gbraid",
+  "wbraid",
+  "msclkid",
+  "yclid",
+  "mc_cid",
+  "mc_eid",
+  "igshid",
+  "igsh",
+  "si",
+  "ref",
+  "ref_src",
+  "ref_url",
+  "feature",
+  "mibextid",
+  "rdid",
+  "share_url",
+  "sfnsn",
+  "s",
+  "t",
+  "_t",
+  "_r",
+  "is_from_webapp",
+  "sender_device",
+  "web_id",
+  "__tn__",
+  "__cft__",
+  "__xts__",
+  "hc_ref",
+  "app",
+  "pp",
+  "ab_channel",
+  "source",
+  "src",
 ]);
 // Parameters that carry the content's identity on platforms that put it in the query string.
 const CONTENT_PARAMS: Record<string, Set<string>> = {
@@ -38,7 +80,10 @@ function baseHost(hostname: string): string {
   let host = hostname.toLowerCase().replace(/\.$/, "");
   // Mobile and "www" variants serve the same content.
   for (;;) {
-    const stripped = host.replace(/^(www\d?|m|mobile|mbasic|touch|web|vm|vt)\.(?=[^.]+\.[^.]+)/, "");
+    const stripped = host.replace(
+      /^(www\d?|m|mobile|mbasic|touch|web|vm|vt)\.(?=[^.]+\.[^.]+)/,
+      "",
+    );
     if (stripped === host) break;
     host = stripped;
   }

@@ -23,9 +23,18 @@ const SAME = [
   ],
 ];
 const DIFFERENT = [
-  ["عاجل: عصابة تختطف الأطفال أمام المدارس في الدار البيضاء", "انقطاع الماء في حي المعاريف بالدار البيضاء يوم الأحد حسب شركة التوزيع"],
-  ["La police annonce un couvre-feu à Rabat à partir de 22h", "Un accident de la route a fait deux blessés près de Fès ce matin selon des témoins"],
-  ["بلاغ: حظر التجول بمدينة طنجة ابتداء من الساعة العاشرة ليلا", "فيديو يظهر اعتداء على سائق سيارة أجرة في مراكش ليلة السبت"],
+  [
+    "عاجل: عصابة تختطف الأطفال أمام المدارس في الدار البيضاء",
+    "انقطاع الماء في حي المعاريف بالدار البيضاء يوم الأحد حسب شركة التوزيع",
+  ],
+  [
+    "La police annonce un couvre-feu à Rabat à partir de 22h",
+    "Un accident de la route a fait deux blessés près de Fès ce matin selon des témoins",
+  ],
+  [
+    "بلاغ: حظر التجول بمدينة طنجة ابتداء من الساعة العاشرة ليلا",
+    "فيديو يظهر اعتداء على سائق سيارة أجرة في مراكش ليلة السبت",
+  ],
 ];
 
 const sim = (a: string, b: string) => textSimilarity(normalizeText(a), normalizeText(b));
@@ -68,7 +77,13 @@ describe("bandKeys", () => {
 
 describe("similarityTo", () => {
   it("scores exactly as textSimilarity, once per distinct text, identical texts 1", () => {
-    const texts = ["إشاعة عن انفجار في محطة القطار بفاس", "اشاعه عن انفجار في محطه القطار بفاس اليوم", "un incendie au marché de Rabat", "", "abc"].map(normalizeText);
+    const texts = [
+      "إشاعة عن انفجار في محطة القطار بفاس",
+      "اشاعه عن انفجار في محطه القطار بفاس اليوم",
+      "un incendie au marché de Rabat",
+      "",
+      "abc",
+    ].map(normalizeText);
     for (const a of texts) {
       const s = similarityTo(a);
       for (const b of texts) {

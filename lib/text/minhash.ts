@@ -25,7 +25,9 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-const SEEDS = Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2d)));
+const SEEDS = Array.from({ length: HASHES }, (_, i) =>
+  fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2d)),
+);
 
 /** Character 5-grams of a normalised text (lib/text/normalize.ts). */
 export function shingles(norm: string): Set<string> {

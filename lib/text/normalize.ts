@@ -5,7 +5,8 @@ const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 const TATWEEL = /\u0640/g;
 // Bidi embedding/override controls (U+202A–202E, U+2066–2069) can make a moderator read text in
 // another order than it was written; marks (LRM/RLM) are harmless and kept.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 function digitValue(ch: string): string {
   const c = ch.charCodeAt(0);

@@ -4,12 +4,18 @@ import { lookAlikeHost, readableUrl } from "./readable-url";
 describe("readableUrl", () => {
   it("removes bidi controls, isolates, TAB, line separators and zero-width characters", () => {
     expect(readableUrl("https://example.com/\u202Egnp.exe")).toBe("https://example.com/gnp.exe");
-    expect(readableUrl("https://exa\u200Bmple.com/a\u2066b\u2069\tc\u2028")).toBe("https://example.com/abc");
+    expect(readableUrl("https://exa\u200Bmple.com/a\u2066b\u2069\tc\u2028")).toBe(
+      "https://example.com/abc",
+    );
   });
 
   it("drops credentials and keeps the rest of the link", () => {
-    expect(readableUrl("https://user:pass@example.com:8443/p?q=1#h")).toBe("https://example.com:8443/p?q=1#h");
-    expect(readableUrl("https://facebook.com@evil.example/login")).toBe("https://evil.example/login");
+    expect(readableUrl("https://user:pass@example.com:8443/p?q=1#h")).toBe(
+      "https://example.com:8443/p?q=1#h",
+    );
+    expect(readableUrl("https://facebook.com@evil.example/login")).toBe(
+      "https://evil.example/login",
+    );
   });
 
   it("shows an IDN host in Unicode", () => {

@@ -4,7 +4,8 @@ import { domainToASCII, domainToUnicode } from "node:url";
 // Controls (bidi overrides and isolates, TAB, line and paragraph separators, zero-width) are
 // removed, `user:pass@` is dropped, and the host is shown in Unicode.
 
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE =
+  /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** The link to store in report_links.url, or the input without its invisible characters when it does not parse. */
 export function readableUrl(input: string): string {
@@ -21,9 +22,24 @@ export function readableUrl(input: string): string {
   return `${url.protocol}//${host}${url.port ? `:${url.port}` : ""}${url.pathname}${url.search}${url.hash}`;
 }
 
-const SCRIPTS = ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul", "Armenian", "Georgian", "Thai", "Devanagari"] as const;
+const SCRIPTS = [
+  "Latin",
+  "Cyrillic",
+  "Greek",
+  "Arabic",
+  "Hebrew",
+  "Han",
+  "Hiragana",
+  "Katakana",
+  "Hangul",
+  "Armenian",
+  "Georgian",
+  "Thai",
+  "Devanagari",
+] as const;
 const PATTERNS = SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, "u")] as const);
-const scriptsOf = (label: string) => new Set([...label].flatMap((ch) => PATTERNS.filter(([, re]) => re.test(ch)).map(([s]) => s)));
+const scriptsOf = (label: string) =>
+  new Set([...label].flatMap((ch) => PATTERNS.filter(([, re]) => re.test(ch)).map(([s]) => s)));
 
 /**
  * The punycode of a host that may pass for another: a label mixing scripts (Cyrillic "а" in

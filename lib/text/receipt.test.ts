@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CROCKFORD, formatReceipt, hashReceipt, newReceipt, parseReceipt, toCrockford } from "./receipt";
+import {
+  CROCKFORD,
+  formatReceipt,
+  hashReceipt,
+  newReceipt,
+  parseReceipt,
+  toCrockford,
+} from "./receipt";
 
 describe("receipts", () => {
   it("are 16 Crockford characters shown in four groups", () => {
@@ -42,10 +49,14 @@ describe("receipts", () => {
     expect(parseReceipt(typed)).toBe(canonical);
   });
 
-  it.each(["", "7KQM-3XPA-9DTR", "7KQM-3XPA-9DTR-W2HBX", "UUUU-3XPA-9DTR-W2HB", "7KQM-3XPA-9DTR-W2H!", "x".repeat(1000)])(
-    "reject %s",
-    (typed) => expect(parseReceipt(typed)).toBeNull(),
-  );
+  it.each([
+    "",
+    "7KQM-3XPA-9DTR",
+    "7KQM-3XPA-9DTR-W2HBX",
+    "UUUU-3XPA-9DTR-W2HB",
+    "7KQM-3XPA-9DTR-W2H!",
+    "x".repeat(1000),
+  ])("reject %s", (typed) => expect(parseReceipt(typed)).toBeNull());
 
   it("are stored as a SHA-256 that does not contain them", () => {
     const h = hashReceipt("7KQM3XPA9DTRW2HB");

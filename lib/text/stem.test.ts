@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { normalizeText } from "./normalize";
 import { searchStems, stemWord } from "./stem";
 
-const found = (query: string, text: string) => searchStems(query).every((s) => normalizeText(text).includes(s));
+const found = (query: string, text: string) =>
+  searchStems(query).every((s) => normalizeText(text).includes(s));
 
 describe("searchStems", () => {
   it("finds a French word by another form of it", () => {
@@ -12,14 +13,19 @@ describe("searchStems", () => {
   });
 
   it("finds an English word by another form of it", () => {
-    expect(found("abducted children", "A post claims a child abduction outside a school")).toBe(false);
+    expect(found("abducted children", "A post claims a child abduction outside a school")).toBe(
+      false,
+    );
     expect(found("thefts", "A voice note claims a wave of theft in the markets")).toBe(true);
     expect(found("clashes", "presented as a clash that happened today")).toBe(true);
   });
 
   it("keeps short words and Arabic words whole, and every word must be found", () => {
     expect(stemWord("bus")).toBe("bus");
-    expect(searchStems("اختطاف الأطفال")).toEqual([normalizeText("اختطاف"), normalizeText("الأطفال")]);
+    expect(searchStems("اختطاف الأطفال")).toEqual([
+      normalizeText("اختطاف"),
+      normalizeText("الأطفال"),
+    ]);
     expect(found("enlèvement Rabat", "enlèvement à Casablanca")).toBe(false);
   });
 });

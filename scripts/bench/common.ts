@@ -30,7 +30,9 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
 /** Resident memory now (VmRSS) or at its peak over the process's life (VmHWM), in MB. */
 export function rssOf(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
   try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`));
+    const m = fs
+      .readFileSync(`/proc/${pid}/status`, "utf8")
+      .match(new RegExp(`${field}:\\s+(\\d+) kB`));
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
@@ -42,7 +44,13 @@ export function rssOf(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
 export function serverPid(root: number): number {
   const kids = (pid: number): number[] => {
     try {
-      return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number).flatMap((c) => [c, ...kids(c)]);
+      return fs
+        .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number)
+        .flatMap((c) => [c, ...kids(c)]);
     } catch {
       return [];
     }
@@ -80,11 +88,20 @@ const portAnswers = (port: number) =>
  * The app's server (scripts/server.mjs) on a port nobody answers on: a server left over from an earlier step (or run)
  * would otherwise be measured in place of this one.
  */
-export async function startServer(port: number, extraEnv: Record<string, string>, logFile?: string): Promise<ChildProcess> {
-  if (await portAnswers(port)) throw new Error(`port ${port} is already in use: stop what listens there first`);
+export async function startServer(
+  port: number,
+  extraEnv: Record<string, string>,
+  logFile?: string,
+): Promise<ChildProcess> {
+  if (await portAnswers(port))
+    throw new Error(`port ${port} is already in use: stop what listens there first`);
   // The soak reads the server's output afterwards: no report text may ever reach it.
   const out = logFile ? fs.openSync(logFile, "a") : "ignore";
-  const child = spawn("node", ["scripts/server.mjs", "-p", String(port)], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv }, stdio: ["ignore", out, out], detached: true });
+  const child = spawn("node", ["scripts/server.mjs", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
   if (typeof out === "number") fs.closeSync(out);
   return child;
 }

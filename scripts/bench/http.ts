@@ -17,7 +17,13 @@ async function load(opts: autocannon.Options, pid?: number) {
   const r = await autocannon({ connections: 32, duration: 8, ...opts });
   clearInterval(timer);
   sample();
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + (r.non2xx ?? 0), peak };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + (r.non2xx ?? 0),
+    peak,
+  };
 }
 type Run = Awaited<ReturnType<typeof load>>;
 const summary = (runs: Run[]) => ({
@@ -29,14 +35,24 @@ const summary = (runs: Run[]) => ({
 });
 // A ratio is the median of the ratios of runs made back to back, not a ratio of medians.
 const paired = (a: Run[], b: Run[]) => median(a.map((r, i) => r.rps / b[i].rps));
-const pctRuns = (a: Run[], b: Run[]) => `${(paired(a, b) * 100).toFixed(0)}% (runs ${a.map((r, i) => ((r.rps / b[i].rps) * 100).toFixed(0)).join(", ")})`;
-const detail = (x: ReturnType<typeof summary>) => `p50 ${x.p50} ms, p99 ${x.p99} ms, peak RSS ${x.peak.toFixed(0)} MB`;
+const pctRuns = (a: Run[], b: Run[]) =>
+  `${(paired(a, b) * 100).toFixed(0)}% (runs ${a.map((r, i) => ((r.rps / b[i].rps) * 100).toFixed(0)).join(", ")})`;
+const detail = (x: ReturnType<typeof summary>) =>
+  `p50 ${x.p50} ms, p99 ${x.p99} ms, peak RSS ${x.peak.toFixed(0)} MB`;
 
 export async function httpScenarios(url: string, staff: QueueInputs) {
   const port = 3400;
   const base = `http://127.0.0.1:${port}`;
   // PUBLIC_URL as production sets it: without it statement pages render per request (lib/http/origin.ts).
-  const serverEnv = { DATABASE_URL: url, PUBLIC_URL: base, BENCH_ROUTES: "true", RATE_LIMIT_REPORTS: "0", RATE_LIMIT_TRACK: "0", AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64") };
+  const serverEnv = {
+    DATABASE_URL: url,
+    PUBLIC_URL: base,
+    BENCH_ROUTES: "true",
+    RATE_LIMIT_REPORTS: "0",
+    RATE_LIMIT_TRACK: "0",
+    AUTH_SECRET,
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString("base64"),
+  };
   const server = await startServer(port, serverEnv);
   try {
     await waitFor(`${base}/api/health`, 60_000);
@@ -45,22 +61,58 @@ export async function httpScenarios(url: string, staff: QueueInputs) {
     const runId = Date.now().toString(36);
     // As the form sends it: an idempotency key per submission and a contact to encrypt. The
     // echo route gets the same bodies, built the same way, so the load generator costs the same.
-    const report = { kind: "rumor", category: "fake_incident", description: "خبر زائف عن حادث سير خطير في الطريق السيار بين الرباط والدار البيضاء", contact: { email: "citizen@example.ma" }, declaration: true };
+    const report = {
+      kind: "rumor",
+      category: "fake_incident",
+      description: "خبر زائف عن حادث سير خطير في الطريق السيار بين الرباط والدار البيضاء",
+      contact: { email: "citizen@example.ma" },
+      declaration: true,
+    };
     // Three shapes of load: every report about new content (each opens a case: the most work),
     // and a viral rumour, everyone reporting the same post or forwarding the same message (each
     // joins one case: its row is updated by every batch).
     const shapes = {
       unique: () => ({ ...report, urls: [`https://x.com/bench/status/${Date.now()}${++n}`] }),
       viralLink: () => ({ ...report, urls: [`https://x.com/bench/status/${runId}`] }),
-      viralText: () => ({ ...report, urls: [], platform: "whatsapp", description: `${report.description} — رسالة ${runId} متداولة على نطاق واسع` }),
+      viralText: () => ({
+        ...report,
+        urls: [],
+        platform: "whatsapp",
+        description: `${report.description} — رسالة ${runId} متداولة على نطاق واسع`,
+      }),
     };
-    const post = (path: string, shape: keyof typeof shapes = "unique", at = base): autocannon.Options => ({
+    const post = (
+      path: string,
+      shape: keyof typeof shapes = "unique",
+      at = base,
+    ): autocannon.Options => ({
       url: `${at}${path}`,
       method: "POST",
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", "idempotency-key": `bench-${runId}-${++n}` }, body: JSON.stringify(shapes[shape]()) }) }],
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            headers: {
+              "content-type": "application/json",
+              "idempotency-key": `bench-${runId}-${++n}`,
+            },
+            body: JSON.stringify(shapes[shape]()),
+          }),
+        },
+      ],
     });
-    const runs = { echo: [] as Run[], validate: [] as Run[], intake: [] as Run[], viralLink: [] as Run[], viralText: [] as Run[], staticPage: [] as Run[], statementPage: [] as Run[] };
-    const [{ slug }] = (await (await fetch(`${base}/api/v1/statements`)).json()).items as { slug: string }[];
+    const runs = {
+      echo: [] as Run[],
+      validate: [] as Run[],
+      intake: [] as Run[],
+      viralLink: [] as Run[],
+      viralText: [] as Run[],
+      staticPage: [] as Run[],
+      statementPage: [] as Run[],
+    };
+    const [{ slug }] = (await (await fetch(`${base}/api/v1/statements`)).json()).items as {
+      slug: string;
+    }[];
     await load({ url: `${base}/ar`, duration: 3 });
     await load({ url: `${base}/ar/statements/${slug}`, duration: 3 });
     await load({ ...post("/api/v1/reports"), duration: 3 });
@@ -81,19 +133,42 @@ export async function httpScenarios(url: string, staff: QueueInputs) {
     const ratio = paired(runs.intake, runs.echo);
     add("Echo route (baseline)", `${echo.rps.toFixed(0)} req/s, ${detail(echo)}`, "—", null);
     // The ceiling for intake on one event loop: validating and answering, storing nothing.
-    add("Validation-only route vs echo (ceiling)", `${validate.rps.toFixed(0)} req/s = ${pctRuns(runs.validate, runs.echo)}; ${detail(validate)}`, "—", null);
-    add("Intake throughput vs echo route", `${intake.rps.toFixed(0)} vs ${echo.rps.toFixed(0)} req/s = ${pctRuns(runs.intake, runs.echo)}; ${detail(intake)}`, "≥ 70%", ratio >= 0.7);
+    add(
+      "Validation-only route vs echo (ceiling)",
+      `${validate.rps.toFixed(0)} req/s = ${pctRuns(runs.validate, runs.echo)}; ${detail(validate)}`,
+      "—",
+      null,
+    );
+    add(
+      "Intake throughput vs echo route",
+      `${intake.rps.toFixed(0)} vs ${echo.rps.toFixed(0)} req/s = ${pctRuns(runs.intake, runs.echo)}; ${detail(intake)}`,
+      "≥ 70%",
+      ratio >= 0.7,
+    );
     add("Intake p99 at 32 connections", `${intake.p99} ms`, "< 250 ms", intake.p99 < 250);
-    for (const [label, x] of [["same post", summary(runs.viralLink)], ["same forwarded message", summary(runs.viralText)]] as const) {
+    for (const [label, x] of [
+      ["same post", summary(runs.viralLink)],
+      ["same forwarded message", summary(runs.viralText)],
+    ] as const) {
       const ok = x.p99 < 250 && x.errors === 0;
-      add(`Intake, viral rumour (${label}): p99 and errors`, `${x.rps.toFixed(0)} req/s = ${((x.rps / echo.rps) * 100).toFixed(0)}% of echo; ${detail(x)}; ${x.errors} errors`, "< 250 ms, 0", ok);
+      add(
+        `Intake, viral rumour (${label}): p99 and errors`,
+        `${x.rps.toFixed(0)} req/s = ${((x.rps / echo.rps) * 100).toFixed(0)}% of echo; ${detail(x)}; ${x.errors} errors`,
+        "< 250 ms, 0",
+        ok,
+      );
     }
     add("Intake errors", String(intake.errors), "0", intake.errors === 0);
     const stat = summary(runs.staticPage);
     const page = summary(runs.statementPage);
     const sratio = paired(runs.statementPage, runs.staticPage);
     add("Static page /ar (baseline)", `${stat.rps.toFixed(0)} req/s, ${detail(stat)}`, "—", null);
-    add("Statement page vs static page", `${page.rps.toFixed(0)} vs ${stat.rps.toFixed(0)} req/s = ${pctRuns(runs.statementPage, runs.staticPage)}; ${detail(page)}`, "≥ 90%", sratio >= 0.9);
+    add(
+      "Statement page vs static page",
+      `${page.rps.toFixed(0)} vs ${stat.rps.toFixed(0)} req/s = ${pctRuns(runs.statementPage, runs.staticPage)}; ${detail(page)}`,
+      "≥ 90%",
+      sratio >= 0.9,
+    );
     await queuePages(base, staff, pid);
     // Capacity at saturation, as docs/scaling.md advises running it: a second instance, both
     // loaded at once, PostgreSQL and the load generator on the same cores.
@@ -104,7 +179,10 @@ export async function httpScenarios(url: string, staff: QueueInputs) {
       await load({ ...post("/api/v1/reports", "unique", other), duration: 3 });
       const both: { rps: number; p99: number; errors: number }[] = [];
       for (let run = 0; run < 3; run++) {
-        const [a, b] = await Promise.all([load(post("/api/v1/reports")), load(post("/api/v1/reports", "unique", other))]);
+        const [a, b] = await Promise.all([
+          load(post("/api/v1/reports")),
+          load(post("/api/v1/reports", "unique", other)),
+        ]);
         both.push({ rps: a.rps + b.rps, p99: Math.max(a.p99, b.p99), errors: a.errors + b.errors });
       }
       const rps = median(both.map((x) => x.rps));
@@ -126,7 +204,9 @@ export async function httpScenarios(url: string, staff: QueueInputs) {
     // Each intake run adds tens of thousands of open cases, which slow the queue counts and
     // text search: compare SQL figures on a freshly generated database (the full run measures
     // SQL first).
-    console.log("note: the intake runs added reports and cases to this database; regenerate it before the next comparison");
+    console.log(
+      "note: the intake runs added reports and cases to this database; regenerate it before the next comparison",
+    );
   }
 }
 
@@ -134,16 +214,28 @@ export async function httpScenarios(url: string, staff: QueueInputs) {
 // loopback is the server time. The session is minted as Auth.js would after a sign-in.
 async function queuePages(base: string, staff: QueueInputs, pid: number) {
   const name = "__Secure-authjs.session-token"; // the server runs in production: secure cookie names
-  const token = await encode({ token: { uid: staff.actor, sub: staff.actor, epoch: staff.epoch }, secret: AUTH_SECRET, salt: name, maxAge: 3600 });
+  const token = await encode({
+    token: { uid: staff.actor, sub: staff.actor, epoch: staff.epoch },
+    secret: AUTH_SECRET,
+    salt: name,
+    maxAge: 3600,
+  });
   const get = async (path: string) => {
-    const r = await fetch(`${base}${path}`, { headers: { cookie: `${name}=${token}` }, redirect: "manual" });
+    const r = await fetch(`${base}${path}`, {
+      headers: { cookie: `${name}=${token}` },
+      redirect: "manual",
+    });
     const body = await r.text();
-    if (r.status !== 200 || !body.includes('data-testid="status-counts"')) throw new Error(`queue page ${path}: ${r.status}`);
+    if (r.status !== 200 || !body.includes('data-testid="status-counts"'))
+      throw new Error(`queue page ${path}: ${r.status}`);
   };
   const pages: [string, string][] = [
     ["default view", "/ar/moderation"],
     ["filtered view", "/ar/moderation?kind=rumor&platform=facebook&priority=high"],
-    ["page 200", `/ar/moderation?status=all&cursor=${encodeURIComponent(staff.page200Cursor ?? "")}`],
+    [
+      "page 200",
+      `/ar/moderation?status=all&cursor=${encodeURIComponent(staff.page200Cursor ?? "")}`,
+    ],
   ];
   for (const [label, path] of pages) {
     const runs: { p50: number; p99: number }[] = [];
@@ -155,6 +247,11 @@ async function queuePages(base: string, staff: QueueInputs, pid: number) {
     }
     const p50 = median(runs.map((r) => r.p50));
     const p99 = median(runs.map((r) => r.p99));
-    add(`Queue page, ${label}: server time`, `p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, server RSS ${rssOf(pid).toFixed(0)} MB`, "≤ 150 ms", p99 <= 150);
+    add(
+      `Queue page, ${label}: server time`,
+      `p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, server RSS ${rssOf(pid).toFixed(0)} MB`,
+      "≤ 150 ms",
+      p99 <= 150,
+    );
   }
 }

@@ -14,7 +14,13 @@ const PHONE = { cpu: 4, latencyMs: 150, downBps: 1.6e6 / 8, upBps: 750e3 / 8 };
 
 const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
 const weight = (page: string, from?: string): number =>
-  JSON.parse(execFileSync("node", ["scripts/page-weight.mjs", page, "--json", ...(from ? ["--from", from] : [])], { encoding: "utf8" })).totalGzipBytes;
+  JSON.parse(
+    execFileSync(
+      "node",
+      ["scripts/page-weight.mjs", page, "--json", ...(from ? ["--from", from] : [])],
+      { encoding: "utf8" },
+    ),
+  ).totalGzipBytes;
 
 export async function pageScenarios(serverEnv: Record<string, string>) {
   const port = 3402;
@@ -36,8 +42,18 @@ export async function pageScenarios(serverEnv: Record<string, string>) {
     const lcp = median(runs.map((r) => r.lcp));
     const input = median(runs.map((r) => r.input));
     const list = (k: "lcp" | "input") => runs.map((r) => (r[k] / 1000).toFixed(2)).join(", ");
-    add("/ar/report on a throttled phone: form visible (LCP)", `${(lcp / 1000).toFixed(2)} s (runs ${list("lcp")})`, "≤ 2.5 s", lcp <= 2500);
-    add("/ar/report on a throttled phone: accepts input", `${(input / 1000).toFixed(2)} s (runs ${list("input")})`, "≤ 3.5 s", input <= 3500);
+    add(
+      "/ar/report on a throttled phone: form visible (LCP)",
+      `${(lcp / 1000).toFixed(2)} s (runs ${list("lcp")})`,
+      "≤ 2.5 s",
+      lcp <= 2500,
+    );
+    add(
+      "/ar/report on a throttled phone: accepts input",
+      `${(input / 1000).toFixed(2)} s (runs ${list("input")})`,
+      "≤ 3.5 s",
+      input <= 3500,
+    );
   } finally {
     await stop(server);
   }
@@ -49,14 +65,36 @@ export async function pageScenarios(serverEnv: Record<string, string>) {
  * before that the field takes typing as plain HTML.
  */
 async function throttledVisit(url: string) {
-  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"] });
+  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
+    fs.existsSync(p),
+  );
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--no-first-run",
+    ],
+  });
   try {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "ar-MA" });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: "ar-MA",
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: PHONE.latencyMs, downloadThroughput: PHONE.downBps, uploadThroughput: PHONE.upBps });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: PHONE.latencyMs,
+      downloadThroughput: PHONE.downBps,
+      uploadThroughput: PHONE.upBps,
+    });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpu });
     await page.addInitScript(() => {
       const w = window as unknown as { __lcp: number };
@@ -69,7 +107,9 @@ async function throttledVisit(url: string) {
     const input = await page.waitForFunction(
       () => {
         const field = document.querySelector("#f-description");
-        return field && Object.keys(field).some((k) => k.startsWith("__reactProps")) ? performance.now() : null;
+        return field && Object.keys(field).some((k) => k.startsWith("__reactProps"))
+          ? performance.now()
+          : null;
       },
       null,
       { polling: 50, timeout: 60_000 },

@@ -7,15 +7,34 @@ import http from "node:http";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; replayed: boolean; text: string }> {
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; replayed: boolean; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) }, timeout: 30_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, replayed: Boolean(res.headers["idempotent-replayed"]), text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-      res.on("aborted", () => reject(new Error("aborted")));
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        timeout: 30_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            replayed: Boolean(res.headers["idempotent-replayed"]),
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        res.on("error", reject);
+        res.on("aborted", () => reject(new Error("aborted")));
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", reject);
     req.end(body);
@@ -62,9 +81,18 @@ const POISONS = [
 export function reportBody(marker: string, n: number, poison: number | null) {
   // The marker opens the description, so the stored reports of this run are found by prefix.
   const description = `${marker} ${n} — خبر زائف عن حادث سير خطير في الطريق السيار بين الرباط والدار البيضاء`;
-  const base = { kind: "rumor", category: "fake_incident", contact: { email: "citizen@example.ma" }, declaration: true };
+  const base = {
+    kind: "rumor",
+    category: "fake_incident",
+    contact: { email: "citizen@example.ma" },
+    declaration: true,
+  };
   if (poison !== null) return { ...base, ...POISONS[poison % POISONS.length](description) };
-  return { ...base, urls: [`https://x.com/soak/status/${marker.replace(/\W/g, "")}${n}`], description };
+  return {
+    ...base,
+    urls: [`https://x.com/soak/status/${marker.replace(/\W/g, "")}${n}`],
+    description,
+  };
 }
 
 export interface SendPlan {
@@ -79,7 +107,8 @@ export interface SendPlan {
 /** Sends every item of the plan over `connections` workers; returns when all are answered. */
 export async function sendAll(plan: SendPlan, tally: Tally): Promise<void> {
   const worker = async () => {
-    for (let item = plan.next(); item; item = plan.next()) await sendOne(plan, item.n, item.poison, tally);
+    for (let item = plan.next(); item; item = plan.next())
+      await sendOne(plan, item.n, item.poison, tally);
   };
   await Promise.all(Array.from({ length: plan.connections }, worker));
 }
@@ -94,7 +123,11 @@ function receiptOf(text: string): string | null {
 
 async function sendOne(plan: SendPlan, n: number, poison: number | null, tally: Tally) {
   const body = JSON.stringify(reportBody(plan.marker, n, poison));
-  const headers = { "content-type": "application/json", "accept-language": "ar", "idempotency-key": `${plan.marker}-${n}` };
+  const headers = {
+    "content-type": "application/json",
+    "accept-language": "ar",
+    "idempotency-key": `${plan.marker}-${n}`,
+  };
   tally.sent++;
   for (let attempt = 0; ; attempt++) {
     if (Date.now() > plan.deadline) {

@@ -10,7 +10,13 @@ interface Figures {
   N: number;
   C: number;
   tally: Tally;
-  stored: { stored: number; distinct: number; duplicates: number; lost: number; unacknowledged: number };
+  stored: {
+    stored: number;
+    distinct: number;
+    duplicates: number;
+    lost: number;
+    unacknowledged: number;
+  };
   leaked: number;
   events: { what: string; recoveredMs?: number }[];
   ratios: number[];
@@ -23,19 +29,46 @@ export function writeReliability(f: Figures, ok: boolean) {
   const mark = (good: boolean) => (good ? "met" : "**missed**");
   const valid = t.sent - t.refusedPoison - t.poisonAccepted;
   const rows: [string, string, string, string][] = [
-    ["Reports sent (valid + poisoned)", `${t.sent} (${valid} + ${t.refusedPoison + t.poisonAccepted}) at ${f.C} connections`, "—", ""],
-    ["Acknowledged (201, receipt given)", `${t.acknowledged.size} (${t.replayed} answered as a replay of an earlier attempt)`, `${valid}`, mark(t.acknowledged.size === valid)],
-    ["Stored, found by SQL", `${f.stored.stored} rows for ${f.stored.distinct} reports; ${f.stored.unacknowledged} stored but never acknowledged`, "—", ""],
-    ["Lost (acknowledged, receipt hash not stored)", String(f.stored.lost), "0", mark(f.stored.lost === 0)],
+    [
+      "Reports sent (valid + poisoned)",
+      `${t.sent} (${valid} + ${t.refusedPoison + t.poisonAccepted}) at ${f.C} connections`,
+      "—",
+      "",
+    ],
+    [
+      "Acknowledged (201, receipt given)",
+      `${t.acknowledged.size} (${t.replayed} answered as a replay of an earlier attempt)`,
+      `${valid}`,
+      mark(t.acknowledged.size === valid),
+    ],
+    [
+      "Stored, found by SQL",
+      `${f.stored.stored} rows for ${f.stored.distinct} reports; ${f.stored.unacknowledged} stored but never acknowledged`,
+      "—",
+      "",
+    ],
+    [
+      "Lost (acknowledged, receipt hash not stored)",
+      String(f.stored.lost),
+      "0",
+      mark(f.stored.lost === 0),
+    ],
     ["Stored twice", String(f.stored.duplicates), "0", mark(f.stored.duplicates === 0)],
     ["5xx other than 503", String(t.unexpected5xx), "0", mark(t.unexpected5xx === 0)],
     ["Retried: network errors, 503", `${t.networkErrors}, ${t.unavailable}`, "—", ""],
-    ["Poisoned inputs refused with 400", `${t.refusedPoison} (accepted: ${t.poisonAccepted})`, "all", mark(t.poisonAccepted === 0)],
+    [
+      "Poisoned inputs refused with 400",
+      `${t.refusedPoison} (accepted: ${t.poisonAccepted})`,
+      "all",
+      mark(t.poisonAccepted === 0),
+    ],
     ["Given up at the deadline", String(t.gaveUp), "0", mark(t.gaveUp === 0)],
     ["Lines of the server's log holding report text", String(f.leaked), "0", mark(f.leaked === 0)],
     ...f.events.map((e): [string, string, string, string] => [
       `Time to recover: ${e.what}`,
-      e.recoveredMs === undefined ? "never" : `${(e.recoveredMs / 1000).toFixed(1)} s to the next acknowledged report`,
+      e.recoveredMs === undefined
+        ? "never"
+        : `${(e.recoveredMs / 1000).toFixed(1)} s to the next acknowledged report`,
       "recovers",
       mark(e.recoveredMs !== undefined),
     ]),
@@ -58,7 +91,9 @@ export function writeReliability(f: Figures, ok: boolean) {
   const file = "docs/reliability.md";
   const START = "<!-- soak:start -->";
   const END = "<!-- soak:end -->";
-  const old = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : `# Reliability\n\n${START}\n${END}\n`;
+  const old = fs.existsSync(file)
+    ? fs.readFileSync(file, "utf8")
+    : `# Reliability\n\n${START}\n${END}\n`;
   const [head, rest] = old.split(START);
   fs.writeFileSync(file, `${head}${START}\n${table}\n${END}${rest?.split(END)[1] ?? "\n"}`);
   console.log(`wrote ${file}`);

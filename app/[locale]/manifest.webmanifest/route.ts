@@ -27,8 +27,15 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
     background_color: "#f7f9f8",
     icons: [
       { src: "/icon.svg", sizes: "any", type: "image/svg+xml" },
-      ...ICON_SIZES.map((size) => ({ src: `/icons/${size}.png`, sizes: `${size}x${size}`, type: "image/png", purpose: "any" })),
+      ...ICON_SIZES.map((size) => ({
+        src: `/icons/${size}.png`,
+        sizes: `${size}x${size}`,
+        type: "image/png",
+        purpose: "any",
+      })),
     ],
   };
-  return new Response(JSON.stringify(manifest), { headers: { "Content-Type": "application/manifest+json; charset=utf-8" } });
+  return new Response(JSON.stringify(manifest), {
+    headers: { "Content-Type": "application/manifest+json; charset=utf-8" },
+  });
 }

@@ -8,8 +8,14 @@ export async function GET() {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
-    return NextResponse.json({ status: "ok", db: "ok" }, { headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { status: "ok", db: "ok" },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch {
-    return NextResponse.json({ status: "error", db: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { status: "error", db: "unavailable" },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

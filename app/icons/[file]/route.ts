@@ -16,5 +16,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   if (!(ICON_SIZES as readonly number[]).includes(size)) return new Response(null, { status: 404 });
   const svg = fs.readFileSync(path.join(process.cwd(), "app/icon.svg"), "utf8");
   const png = new Resvg(svg, { fitTo: { mode: "width", value: size } }).render().asPng();
-  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" } });
+  return new Response(new Uint8Array(png), {
+    headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" },
+  });
 }

@@ -12,34 +12,51 @@ import { toFieldErrors, type FieldErrors } from "@/lib/validation";
 
 export type ReportFormState =
   | { ok: true; data: { receipt: string; submittedAt: string } }
-  | { ok: false; code: ErrorCode | "internal_error"; fieldErrors?: FieldErrors; values?: Record<string, string>; retryAfter?: number }
+  | {
+      ok: false;
+      code: ErrorCode | "internal_error";
+      fieldErrors?: FieldErrors;
+      values?: Record<string, string>;
+      retryAfter?: number;
+    }
   | null;
 
 // What the citizen typed, echoed back so that a form posted without JavaScript is re-filled.
 function typedValues(fd: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$")) out[k] = v.slice(0, 6000);
+  for (const [k, v] of fd.entries())
+    if (typeof v === "string" && !k.startsWith("$")) out[k] = v.slice(0, 6000);
   return out;
 }
 
-export async function submitReportAction(_prev: ReportFormState, fd: FormData): Promise<ReportFormState> {
+export async function submitReportAction(
+  _prev: ReportFormState,
+  fd: FormData,
+): Promise<ReportFormState> {
   const rawLocale = fd.get("locale");
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
   const parsed = reportSchema.safeParse(reportFromFormData(fd));
   if (!parsed.success) {
-    return { ok: false, code: "validation_failed", fieldErrors: toFieldErrors(parsed.error.issues), values: typedValues(fd) };
+    return {
+      ok: false,
+      code: "validation_failed",
+      fieldErrors: toFieldErrors(parsed.error.issues),
+      values: typedValues(fd),
+    };
   }
   const key = fd.get("idempotencyKey");
   try {
     const { receipt, submittedAt } = await receiveReport(parsed.data, {
       locale,
       client: clientKey(await headers()),
-      idempotencyKey: typeof key === "string" && key.length > 0 && key.length <= 128 ? key : undefined,
+      idempotencyKey:
+        typeof key === "string" && key.length > 0 && key.length <= 128 ? key : undefined,
     });
     return { ok: true, data: { receipt, submittedAt } };
   } catch (error) {
     const values = typedValues(fd);
-    if (error instanceof ExpectedError) return { ok: false, code: error.code, retryAfter: error.detail?.retryAfter, values };
+    if (error instanceof ExpectedError)
+      return { ok: false, code: error.code, retryAfter: error.detail?.retryAfter, values };
     if (isDbUnavailable(error)) return { ok: false, code: "service_unavailable", values };
     logUnexpected("report action", error);
     return { ok: false, code: "internal_error", values };

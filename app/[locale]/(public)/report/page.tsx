@@ -6,7 +6,11 @@ import { ReportForm } from "@/components/report/report-form";
 import { flattenStrings, REPORT_FORM_NAMESPACES } from "@/lib/i18n/client-strings";
 import { submitReportAction } from "./actions";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "meta" });
   return { title: t("reportTitle") };
@@ -20,5 +24,12 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
   // JavaScript, resubmitting the same page (a reload of the receipt) returns the same receipt.
   await connection();
   const idempotencyKey = randomBytes(16).toString("hex");
-  return <ReportForm action={submitReportAction} locale={locale} strings={strings} idempotencyKey={idempotencyKey} />;
+  return (
+    <ReportForm
+      action={submitReportAction}
+      locale={locale}
+      strings={strings}
+      idempotencyKey={idempotencyKey}
+    />
+  );
 }

@@ -9,7 +9,11 @@ import { env } from "@/lib/env";
 import { cachedYearDetail, cachedYearFigures } from "@/lib/stats/cache";
 import { summaryParagraph } from "@/lib/stats/summary";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "stats" });
   return { title: t("title"), description: t("intro") };
@@ -32,7 +36,17 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
   const cur = compared.find((y) => y.year === current)!;
   const prev = compared.find((y) => y.year === current - 1);
   const lastDay = new Date(Date.UTC(current, through, 0)).getUTCDate();
-  const period = sameMonths ? { years: sameMonths, label: t("period", { from: `1 ${t("monthNames").split(",")[0]}`, to: `${lastDay} ${t("monthNames").split(",")[through - 1]}`, current, previous: current - 1 }) } : undefined;
+  const period = sameMonths
+    ? {
+        years: sameMonths,
+        label: t("period", {
+          from: `1 ${t("monthNames").split(",")[0]}`,
+          to: `${lastDay} ${t("monthNames").split(",")[through - 1]}`,
+          current,
+          previous: current - 1,
+        }),
+      }
+    : undefined;
 
   return (
     <div className="space-y-6">
@@ -41,13 +55,26 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
         <p className="text-muted">{t("intro")}</p>
         <p className="flex flex-wrap gap-4 text-sm">
           {[current - 1, current].map((y) => (
-            <Link key={y} locale={locale} href={`/stats/${y}`} className="underline">{t("annual", { year: y })}</Link>
+            <Link key={y} locale={locale} href={`/stats/${y}`} className="underline">
+              {t("annual", { year: y })}
+            </Link>
           ))}
-          <a href={`/api/v1/stats.csv?from=${current - 5}&to=${current}`} className="underline">{t("download")} {t("csv")}</a>
-          <a href={`/api/v1/stats?from=${current - 5}&to=${current}`} className="underline">{t("json")}</a>
+          <a href={`/api/v1/stats.csv?from=${current - 5}&to=${current}`} className="underline">
+            {t("download")} {t("csv")}
+          </a>
+          <a href={`/api/v1/stats?from=${current - 5}&to=${current}`} className="underline">
+            {t("json")}
+          </a>
         </p>
       </div>
-      <FiguresView locale={locale} years={years} focus={current} detail={detail} summary={summaryParagraph(locale, cur, prev)} period={period} />
+      <FiguresView
+        locale={locale}
+        years={years}
+        focus={current}
+        detail={detail}
+        summary={summaryParagraph(locale, cur, prev)}
+        period={period}
+      />
     </div>
   );
 }

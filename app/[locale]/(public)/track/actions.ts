@@ -11,21 +11,36 @@ import type { TrackedReport } from "@/lib/reports/track";
 
 export type TrackFormState =
   | { ok: true; data: TrackedReport; receipt: string }
-  | { ok: false; code: ErrorCode | "internal_error"; fieldErrors?: Record<string, string>; receipt?: string; retryAfter?: number }
+  | {
+      ok: false;
+      code: ErrorCode | "internal_error";
+      fieldErrors?: Record<string, string>;
+      receipt?: string;
+      retryAfter?: number;
+    }
   | null;
 
 export async function trackAction(_prev: TrackFormState, fd: FormData): Promise<TrackFormState> {
   const receipt = fd.get("receipt");
   const locale = fd.get("locale");
   if (typeof receipt !== "string" || receipt.trim() === "") {
-    return { ok: false, code: "validation_failed", fieldErrors: { receipt: "validation.receiptRequired" } };
+    return {
+      ok: false,
+      code: "validation_failed",
+      fieldErrors: { receipt: "validation.receiptRequired" },
+    };
   }
   const typed = receipt.slice(0, 64);
   try {
-    const data = await lookUpReport(typed, clientKey(await headers()), typeof locale === "string" && isLocale(locale) ? locale : undefined);
+    const data = await lookUpReport(
+      typed,
+      clientKey(await headers()),
+      typeof locale === "string" && isLocale(locale) ? locale : undefined,
+    );
     return { ok: true, data, receipt: typed };
   } catch (error) {
-    if (error instanceof ExpectedError) return { ok: false, code: error.code, receipt: typed, retryAfter: error.detail?.retryAfter };
+    if (error instanceof ExpectedError)
+      return { ok: false, code: error.code, receipt: typed, retryAfter: error.detail?.retryAfter };
     if (isDbUnavailable(error)) return { ok: false, code: "service_unavailable", receipt: typed };
     logUnexpected("track action", error);
     return { ok: false, code: "internal_error", receipt: typed };

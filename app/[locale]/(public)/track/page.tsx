@@ -5,7 +5,11 @@ import { TrackForm } from "@/components/track/track-form";
 import { pickMessages } from "@/lib/i18n/pick";
 import { trackAction } from "./actions";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "meta" });
   return { title: t("trackTitle") };
@@ -16,7 +20,16 @@ export default async function TrackPage({ params }: { params: Promise<{ locale: 
   setRequestLocale(locale);
   const messages = await getMessages();
   return (
-    <NextIntlClientProvider messages={pickMessages(messages, ["track", "statuses", "outcomes", "validation", "apiErrors", "punctuation"])}>
+    <NextIntlClientProvider
+      messages={pickMessages(messages, [
+        "track",
+        "statuses",
+        "outcomes",
+        "validation",
+        "apiErrors",
+        "punctuation",
+      ])}
+    >
       <TrackForm action={trackAction} />
     </NextIntlClientProvider>
   );

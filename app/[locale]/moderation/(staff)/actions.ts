@@ -12,7 +12,15 @@ export async function signOutAction(fd: FormData) {
   const actor = await currentActor();
   if (actor) {
     const db = await getDb();
-    await db.transaction((tx) => recordAudit(tx, { actorId: actor.id, actorEmail: actor.email, action: "sign_out", targetType: "staff", targetId: actor.id }));
+    await db.transaction((tx) =>
+      recordAudit(tx, {
+        actorId: actor.id,
+        actorEmail: actor.email,
+        action: "sign_out",
+        targetType: "staff",
+        targetId: actor.id,
+      }),
+    );
   }
   // Auth.js's signOut event ends every session of the account (lib/auth/config.ts).
   await signOut({ redirect: false });

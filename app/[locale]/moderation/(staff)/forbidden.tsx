@@ -8,7 +8,9 @@ export default async function Forbidden() {
     <div className="max-w-xl space-y-3" data-testid="forbidden">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("body")}</p>
-      <Link locale={locale} href="/moderation/profile" className="text-brand-700 underline">{t("back")}</Link>
+      <Link locale={locale} href="/moderation/profile" className="text-brand-700 underline">
+        {t("back")}
+      </Link>
     </div>
   );
 }

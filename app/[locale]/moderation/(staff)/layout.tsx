@@ -9,7 +9,13 @@ import { signOutAction } from "./actions";
 const LANGUAGE_NAMES: Record<Locale, string> = { ar: "العربية", fr: "Français", en: "English" };
 
 // Chrome only; each page checks the session and role itself.
-export default async function StaffLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+export default async function StaffLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = (await params) as { locale: Locale };
   const t = await getTranslations({ locale, namespace: "staff.nav" });
   const meta = await getTranslations({ locale, namespace: "meta" });
@@ -20,21 +26,53 @@ export default async function StaffLayout({ children, params }: { children: Reac
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2">
           <nav aria-label={t("staffArea")} className="flex flex-wrap items-center gap-1 text-sm">
-            <span className="me-3 font-bold">{meta("siteName")} · {t("staffArea")}</span>
+            <span className="me-3 font-bold">
+              {meta("siteName")} · {t("staffArea")}
+            </span>
             {actor ? (
               <>
                 {/* Only what each role may open: an admin without a case role has no queue. */}
                 {actor.roles.some((r) => CASE_ROLES.includes(r)) ? (
                   <>
-                    <Link locale={locale} href="/moderation" className="rounded px-2 py-1 hover:bg-slate-700">{t("queue")}</Link>
-                    <Link locale={locale} href="/moderation/statements" className="rounded px-2 py-1 hover:bg-slate-700">{t("statements")}</Link>
+                    <Link
+                      locale={locale}
+                      href="/moderation"
+                      className="rounded px-2 py-1 hover:bg-slate-700"
+                    >
+                      {t("queue")}
+                    </Link>
+                    <Link
+                      locale={locale}
+                      href="/moderation/statements"
+                      className="rounded px-2 py-1 hover:bg-slate-700"
+                    >
+                      {t("statements")}
+                    </Link>
                   </>
                 ) : null}
                 {actor.roles.includes("admin") ? (
-                  <Link locale={locale} href="/moderation/audit" className="rounded px-2 py-1 hover:bg-slate-700">{t("audit")}</Link>
+                  <Link
+                    locale={locale}
+                    href="/moderation/audit"
+                    className="rounded px-2 py-1 hover:bg-slate-700"
+                  >
+                    {t("audit")}
+                  </Link>
                 ) : null}
-                <Link locale={locale} href="/moderation/stats" className="rounded px-2 py-1 hover:bg-slate-700">{t("stats")}</Link>
-                <Link locale={locale} href="/moderation/profile" className="rounded px-2 py-1 hover:bg-slate-700">{t("profile")}</Link>
+                <Link
+                  locale={locale}
+                  href="/moderation/stats"
+                  className="rounded px-2 py-1 hover:bg-slate-700"
+                >
+                  {t("stats")}
+                </Link>
+                <Link
+                  locale={locale}
+                  href="/moderation/profile"
+                  className="rounded px-2 py-1 hover:bg-slate-700"
+                >
+                  {t("profile")}
+                </Link>
               </>
             ) : null}
           </nav>
@@ -42,11 +80,22 @@ export default async function StaffLayout({ children, params }: { children: Reac
             {actor ? (
               <form action={signOutAction}>
                 <input type="hidden" name="locale" value={locale} />
-                <span className="me-2 hidden text-slate-300 sm:inline" dir="ltr">{actor.email}</span>
-                <button type="submit" className="rounded border border-slate-500 px-2 py-1 hover:bg-slate-700">{t("signOut")}</button>
+                <span className="me-2 hidden text-slate-300 sm:inline" dir="ltr">
+                  {actor.email}
+                </span>
+                <button
+                  type="submit"
+                  className="rounded border border-slate-500 px-2 py-1 hover:bg-slate-700"
+                >
+                  {t("signOut")}
+                </button>
               </form>
             ) : null}
-            <LanguageSwitcher label={publicNav("language")} current={locale} languages={LOCALES.map((l) => ({ locale: l, name: LANGUAGE_NAMES[l] }))} />
+            <LanguageSwitcher
+              label={publicNav("language")}
+              current={locale}
+              languages={LOCALES.map((l) => ({ locale: l, name: LANGUAGE_NAMES[l] }))}
+            />
           </div>
         </div>
       </header>

@@ -11,7 +11,11 @@ import { getReadDb } from "@/lib/db/client";
 import { refusalMessage } from "@/lib/i18n/refusal";
 import { bulkAction } from "./queue-actions";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: "staff.queue" }))("title") };
 }
@@ -19,14 +23,25 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 type Search = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function QueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Search> }) {
+export default async function QueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { locale } = await params;
   const sp = await searchParams;
-  const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (first(v) ? [[k, first(v)!]] : [])));
+  const query = new URLSearchParams(
+    Object.entries(sp).flatMap(([k, v]) => (first(v) ? [[k, first(v)!]] : [])),
+  );
   const actor = await requireStaffPage(locale, [...CASE_ROLES], `/${locale}/moderation?${query}`);
   const filter = queueFilterSchema.parse(Object.fromEntries(query));
   const db = await getReadDb();
-  const [{ rows, nextCursor }, counts] = await Promise.all([listQueue(db, filter, actor.id), countByStatus(db, filter, actor.id)]);
+  const [{ rows, nextCursor }, counts] = await Promise.all([
+    listQueue(db, filter, actor.id),
+    countByStatus(db, filter, actor.id),
+  ]);
   const t = await getTranslations({ locale, namespace: "staff" });
   const format = await getFormatter({ locale });
   const tp = await getTranslations({ locale, namespace: "platforms" });
@@ -49,8 +64,17 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
         <ul className="flex flex-wrap gap-2 text-sm" data-testid="status-counts">
           {CASE_STATUSES.filter((s) => counts[s]).map((s) => (
             <li key={s}>
-              <Link locale={locale} href={link({ status: s })} className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
-                {t(`statuses.${s}`)} <strong data-testid={`count-${s}`}>{counts[s] > COUNT_CAP ? t("queue.countOver", { count: String(COUNT_CAP) }) : counts[s]}</strong>
+              <Link
+                locale={locale}
+                href={link({ status: s })}
+                className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
+              >
+                {t(`statuses.${s}`)}{" "}
+                <strong data-testid={`count-${s}`}>
+                  {counts[s] > COUNT_CAP
+                    ? t("queue.countOver", { count: String(COUNT_CAP) })
+                    : counts[s]}
+                </strong>
               </Link>
             </li>
           ))}
@@ -60,12 +84,19 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
       <QueueFilters locale={locale} values={Object.fromEntries(withoutCursor)} />
 
       {bulk ? (
-        <p role="status" data-testid="bulk-result" className={`rounded-lg p-3 ${bulk.startsWith("done") ? "bg-emerald-50 text-emerald-900" : "bg-danger-50 text-danger"}`}>
+        <p
+          role="status"
+          data-testid="bulk-result"
+          className={`rounded-lg p-3 ${bulk.startsWith("done") ? "bg-emerald-50 text-emerald-900" : "bg-danger-50 text-danger"}`}
+        >
           {bulk.startsWith("done")
             ? t("queue.bulkDone", { count: Number(bulk.split(":")[1]) || 0 })
             : bulk === "error:none"
               ? t("queue.bulkNone")
-              : refusalMessage(await getTranslations({ locale, namespace: "staff.case" }), bulk.split(":")[1])}
+              : refusalMessage(
+                  await getTranslations({ locale, namespace: "staff.case" }),
+                  bulk.split(":")[1],
+                )}
         </p>
       ) : null}
 
@@ -79,7 +110,9 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
               <option value="assign_me">{t("queue.bulkAssignMe")}</option>
               <option value="unassign">{t("queue.bulkUnassign")}</option>
               {PRIORITIES.map((p) => (
-                <option key={p} value={`priority:${p}`}>{t("queue.bulkPriority", { priority: t(`priorities.${p}`) })}</option>
+                <option key={p} value={`priority:${p}`}>
+                  {t("queue.bulkPriority", { priority: t(`priorities.${p}`) })}
+                </option>
               ))}
               <option value="no_action">{t("queue.bulkNoAction")}</option>
               <option value="duplicate">{t("queue.bulkDuplicate")}</option>
@@ -87,34 +120,75 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
           </label>
           <label className="flex flex-col">
             <span>{t("queue.bulkSurvivor")}</span>
-            <input name="survivorRef" inputMode="numeric" className="w-28 rounded border border-slate-400 px-2 py-1.5" />
+            <input
+              name="survivorRef"
+              inputMode="numeric"
+              className="w-28 rounded border border-slate-400 px-2 py-1.5"
+            />
           </label>
           <label className="flex min-w-48 flex-1 flex-col">
             <span>{t("queue.bulkNote")}</span>
             <input name="note" className="rounded border border-slate-400 px-2 py-1.5" />
           </label>
-          <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-semibold text-white">{t("queue.bulkApply")}</button>
+          <button
+            type="submit"
+            className="rounded bg-slate-900 px-3 py-1.5 font-semibold text-white"
+          >
+            {t("queue.bulkApply")}
+          </button>
         </fieldset>
 
         {rows.length === 0 ? <p className="rounded-lg bg-white p-4">{t("queue.empty")}</p> : null}
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="queue">
+        <ul
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          data-testid="queue"
+        >
           {rows.map((c) => (
             <li key={c.id} className="flex gap-3 p-3" data-testid="queue-row" data-case-ref={c.ref}>
-              <input type="checkbox" name="caseId" value={c.id} aria-label={t("queue.select", { ref: c.ref })} className="mt-1.5 size-4" />
+              <input
+                type="checkbox"
+                name="caseId"
+                value={c.id}
+                aria-label={t("queue.select", { ref: c.ref })}
+                className="mt-1.5 size-4"
+              />
               <div className="min-w-0 flex-1 space-y-1">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Link locale={locale} href={`/moderation/cases/${c.id}`} className="font-semibold text-slate-900 underline">
+                  <Link
+                    locale={locale}
+                    href={`/moderation/cases/${c.id}`}
+                    className="font-semibold text-slate-900 underline"
+                  >
                     {t("queue.caseRef", { ref: c.ref })}
                   </Link>
                   <StatusBadge status={c.status} label={t(`statuses.${c.status as "new"}`)} />
-                  <PriorityBadge priority={c.priority} label={t(`priorities.${c.priority as "normal"}`)} />
-                  <span className="text-xs text-slate-600">{t(`kinds.${c.kind as "rumor"}`)} · {c.platforms.map((p) => tp(p as "x")).join("، ")}</span>
+                  <PriorityBadge
+                    priority={c.priority}
+                    label={t(`priorities.${c.priority as "normal"}`)}
+                  />
+                  <span className="text-xs text-slate-600">
+                    {t(`kinds.${c.kind as "rumor"}`)} ·{" "}
+                    {c.platforms.map((p) => tp(p as "x")).join("، ")}
+                  </span>
                 </div>
-                <p className="line-clamp-2 text-sm" dir="auto">{c.summary}</p>
+                <p className="line-clamp-2 text-sm" dir="auto">
+                  {c.summary}
+                </p>
                 <p className="text-xs text-slate-600">
-                  {t("queue.reports", { count: c.reportCount })} · {t("queue.firstReport", { date: format.dateTime(c.firstReportAt, { dateStyle: "medium", timeStyle: "short" }) })} ·{" "}
-                  {t("queue.latestReport", { date: format.relativeTime(c.latestReportAt) })}
-                  {c.assigneeEmail ? <> · <span dir="ltr">{c.assigneeEmail}</span></> : null}
+                  {t("queue.reports", { count: c.reportCount })} ·{" "}
+                  {t("queue.firstReport", {
+                    date: format.dateTime(c.firstReportAt, {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                    }),
+                  })}{" "}
+                  · {t("queue.latestReport", { date: format.relativeTime(c.latestReportAt) })}
+                  {c.assigneeEmail ? (
+                    <>
+                      {" "}
+                      · <span dir="ltr">{c.assigneeEmail}</span>
+                    </>
+                  ) : null}
                 </p>
               </div>
             </li>
@@ -123,8 +197,21 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
       </form>
 
       <nav className="flex gap-4">
-        {filter.cursor ? <Link locale={locale} href={link({})} className="underline">{t("queue.first")}</Link> : null}
-        {nextCursor ? <Link locale={locale} href={link({ cursor: nextCursor })} className="underline" data-testid="next-page">{t("queue.next")}</Link> : null}
+        {filter.cursor ? (
+          <Link locale={locale} href={link({})} className="underline">
+            {t("queue.first")}
+          </Link>
+        ) : null}
+        {nextCursor ? (
+          <Link
+            locale={locale}
+            href={link({ cursor: nextCursor })}
+            className="underline"
+            data-testid="next-page"
+          >
+            {t("queue.next")}
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

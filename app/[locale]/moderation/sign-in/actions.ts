@@ -9,11 +9,19 @@ import { staffEmailHash } from "@/lib/auth/staff";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 
-export type SignInState = { ok: false; code: "invalid" | "throttled" | "totp_required" | "totp_invalid" | "failed"; minutes?: number; email?: string } | null;
+export type SignInState = {
+  ok: false;
+  code: "invalid" | "throttled" | "totp_required" | "totp_invalid" | "failed";
+  minutes?: number;
+  email?: string;
+} | null;
 
 /** Only paths inside the staff area of this site: never an open redirect. */
 function safeNext(next: unknown, locale: string): string {
-  return typeof next === "string" && /^\/(ar|fr|en)\/moderation(\/[\w\-/]*)?(\?[\w=&%\-.]*)?$/.test(next) ? next : `/${locale}/moderation/start`;
+  return typeof next === "string" &&
+    /^\/(ar|fr|en)\/moderation(\/[\w\-/]*)?(\?[\w=&%\-.]*)?$/.test(next)
+    ? next
+    : `/${locale}/moderation/start`;
 }
 
 export async function signInAction(_prev: SignInState, fd: FormData): Promise<SignInState> {
@@ -30,8 +38,16 @@ export async function signInAction(_prev: SignInState, fd: FormData): Promise<Si
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const [reason, seconds] = String(error.code ?? "").split(":");
-      const code = (["invalid", "throttled", "totp_required", "totp_invalid"] as const).find((c) => c === reason) ?? "invalid";
-      return { ok: false, code, minutes: seconds ? Math.ceil(Number(seconds) / 60) : undefined, email };
+      const code =
+        (["invalid", "throttled", "totp_required", "totp_invalid"] as const).find(
+          (c) => c === reason,
+        ) ?? "invalid";
+      return {
+        ok: false,
+        code,
+        minutes: seconds ? Math.ceil(Number(seconds) / 60) : undefined,
+        email,
+      };
     }
     if (error instanceof AuthError) return { ok: false, code: "failed", email };
     // Success is a redirect, thrown for Next to handle. This browser is now a trusted device of

@@ -5,13 +5,23 @@ import { SignInForm } from "@/components/staff/sign-in-form";
 import { pickMessages } from "@/lib/i18n/pick";
 import { signInAction } from "./actions";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "staff.signIn" });
   return { title: t("title") };
 }
 
-export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; notice?: string }> }) {
+export default async function SignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ next?: string; notice?: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { next, notice } = await searchParams;

@@ -11,7 +11,15 @@ export async function POST(req: Request) {
   try {
     const input = reportSchema.parse(await readJsonBody(req));
     clientKey(req.headers);
-    return NextResponse.json({ receipt: "0000-0000-0000-0000", status: "received", submittedAt: new Date().toISOString(), kind: input.kind }, { status: 201, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      {
+        receipt: "0000-0000-0000-0000",
+        status: "received",
+        submittedAt: new Date().toISOString(),
+        kind: input.kind,
+      },
+      { status: 201, headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     return errorResponse(error, "en");
   }

@@ -10,13 +10,21 @@ export async function POST(req: Request) {
   const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
   try {
     const key = req.headers.get("idempotency-key");
-    if (key !== null && (key.length < 1 || key.length > 128)) throw new ExpectedError("invalid_idempotency_key");
+    if (key !== null && (key.length < 1 || key.length > 128))
+      throw new ExpectedError("invalid_idempotency_key");
     const input = reportSchema.parse(await readJsonBody(req));
-    const result = await receiveReport(input, { locale: input.locale ?? locale, client: clientKey(req.headers), idempotencyKey: key ?? undefined });
+    const result = await receiveReport(input, {
+      locale: input.locale ?? locale,
+      client: clientKey(req.headers),
+      idempotencyKey: key ?? undefined,
+    });
     const { replayed, ...body } = result;
     return NextResponse.json(body, {
       status: 201,
-      headers: { "Cache-Control": "no-store", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },
+      headers: {
+        "Cache-Control": "no-store",
+        ...(replayed ? { "Idempotent-Replayed": "true" } : {}),
+      },
     });
   } catch (error) {
     return errorResponse(error, locale);

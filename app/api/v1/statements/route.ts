@@ -7,7 +7,9 @@ import { statementListSchema } from "@/lib/statements/public";
 export async function GET(req: Request) {
   const url = new URL(req.url);
   const requested = url.searchParams.get("locale");
-  const locale = isLocale(requested) ? requested : localeFromAcceptLanguage(req.headers.get("accept-language"));
+  const locale = isLocale(requested)
+    ? requested
+    : localeFromAcceptLanguage(req.headers.get("accept-language"));
   try {
     const query = statementListSchema.parse(Object.fromEntries(url.searchParams));
     const { items, nextCursor } = await cachedStatementList(locale, query, 20);

@@ -10,7 +10,11 @@ export async function GET(req: Request) {
     const { from, to } = statsRangeSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
     const csv = figuresToCsv(await cachedYearFigures(from, to));
     return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="iblagh-figures-${from}-${to}.csv"`, "Cache-Control": "public, max-age=60" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="iblagh-figures-${from}-${to}.csv"`,
+        "Cache-Control": "public, max-age=60",
+      },
     });
   } catch (error) {
     return errorResponse(error, locale);

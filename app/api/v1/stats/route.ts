@@ -10,7 +10,10 @@ export async function GET(req: Request) {
     const url = new URL(req.url);
     const { from, to } = statsRangeSchema.parse(Object.fromEntries(url.searchParams));
     const years = await cachedYearFigures(from, to);
-    return NextResponse.json({ years }, { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } });
+    return NextResponse.json(
+      { years },
+      { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
+    );
   } catch (error) {
     return errorResponse(error, locale);
   }

@@ -24,7 +24,11 @@ export function generateStaticParams() {
 
 const load = cache(async (slug: string) => getPublicStatement(await getDb(), slug));
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string; slug: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string; slug: string }>;
+}): Promise<Metadata> {
   const { locale, slug } = await params;
   const s = await load(slug);
   if (!s || !isLocale(locale)) return {};
@@ -40,17 +44,49 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
       ? {
           alternates: {
             canonical: url,
-            languages: Object.fromEntries(LOCALES.filter((l) => s.content[l]).map((l) => [l, `${origin}/${l}/statements/${slug}`])),
+            languages: Object.fromEntries(
+              LOCALES.filter((l) => s.content[l]).map((l) => [
+                l,
+                `${origin}/${l}/statements/${slug}`,
+              ]),
+            ),
           },
-          openGraph: { type: "article", url, title: text.title, description: text.summary, siteName: t("feedTitle"), locale, publishedTime: s.publishedAt.toISOString(), images: [{ url: image, width: 1200, height: 630 }] },
-          twitter: { card: "summary_large_image", title: text.title, description: text.summary, images: [image] },
+          openGraph: {
+            type: "article",
+            url,
+            title: text.title,
+            description: text.summary,
+            siteName: t("feedTitle"),
+            locale,
+            publishedTime: s.publishedAt.toISOString(),
+            images: [{ url: image, width: 1200, height: 630 }],
+          },
+          twitter: {
+            card: "summary_large_image",
+            title: text.title,
+            description: text.summary,
+            images: [image],
+          },
         }
-      : { openGraph: { type: "article", title: text.title, description: text.summary, siteName: t("feedTitle"), locale, publishedTime: s.publishedAt.toISOString() } }),
+      : {
+          openGraph: {
+            type: "article",
+            title: text.title,
+            description: text.summary,
+            siteName: t("feedTitle"),
+            locale,
+            publishedTime: s.publishedAt.toISOString(),
+          },
+        }),
     robots: s.status === "withdrawn" ? { index: false } : undefined,
   };
 }
 
-export default async function StatementPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+export default async function StatementPage({
+  params,
+}: {
+  params: Promise<{ locale: string; slug: string }>;
+}) {
   const { locale: raw, slug } = await params;
   if (!isLocale(raw)) notFound();
   const locale = raw as Locale;
@@ -80,9 +116,16 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
 
   return (
     <article className="space-y-6" data-testid="statement">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }}
+      />
       {s.status === "withdrawn" ? (
-        <p role="note" data-testid="withdrawn" className="rounded-lg border-s-4 border-danger bg-danger-50 p-3 font-semibold text-danger">
+        <p
+          role="note"
+          data-testid="withdrawn"
+          className="rounded-lg border-s-4 border-danger bg-danger-50 p-3 font-semibold text-danger"
+        >
           {t("withdrawnOn", { date: date(s.withdrawnAt!), reason: s.withdrawalReason ?? "" })}
         </p>
       ) : null}
@@ -97,16 +140,30 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
         </p>
         <h1 className="text-2xl font-bold sm:text-3xl">{text.title}</h1>
         <p className="text-sm text-muted">
-          <time dateTime={s.publishedAt.toISOString()}>{t("publishedOn", { date: date(s.publishedAt) })}</time>
-          {s.updatedAt && last.changeNote ? <> · {t("updatedOn", { date: date(s.updatedAt), note: last.changeNote })}</> : null}
+          <time dateTime={s.publishedAt.toISOString()}>
+            {t("publishedOn", { date: date(s.publishedAt) })}
+          </time>
+          {s.updatedAt && last.changeNote ? (
+            <> · {t("updatedOn", { date: date(s.updatedAt), note: last.changeNote })}</>
+          ) : null}
         </p>
         <p className="text-lg">{text.summary}</p>
       </header>
 
-      <section className="space-y-2 rounded-xl border border-brand-100 bg-white p-4" aria-labelledby="claim-heading">
-        <h2 id="claim-heading" className="text-sm font-semibold text-muted">{t("claim")}</h2>
+      <section
+        className="space-y-2 rounded-xl border border-brand-100 bg-white p-4"
+        aria-labelledby="claim-heading"
+      >
+        <h2 id="claim-heading" className="text-sm font-semibold text-muted">
+          {t("claim")}
+        </h2>
         {/* No italic: Arabic has none (browsers slant it artificially); a tint and a rule instead. */}
-        <blockquote data-testid="claim" lang={lang} dir={dirOf(lang)} className="rounded-e-lg border-s-4 border-brand-600 bg-brand-50 px-3 py-2">
+        <blockquote
+          data-testid="claim"
+          lang={lang}
+          dir={dirOf(lang)}
+          className="rounded-e-lg border-s-4 border-brand-600 bg-brand-50 px-3 py-2"
+        >
           {text.claimReviewed}
         </blockquote>
         <p>
@@ -122,14 +179,27 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
         </p>
       </section>
 
-      <div data-testid="statement-body" className="prose-statement space-y-3 leading-loose" lang={lang} dir={dirOf(lang)} dangerouslySetInnerHTML={{ __html: renderMarkdown(text.body) }} />
+      <div
+        data-testid="statement-body"
+        className="prose-statement space-y-3 leading-loose"
+        lang={lang}
+        dir={dirOf(lang)}
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(text.body) }}
+      />
 
       {s.appearances.length ? (
         <section aria-labelledby="appearances-heading" className="space-y-1">
-          <h2 id="appearances-heading" className="font-semibold">{t("appearances")}</h2>
+          <h2 id="appearances-heading" className="font-semibold">
+            {t("appearances")}
+          </h2>
           <ul className="list-disc ps-5 text-sm">
             {s.appearances.map((a) => (
-              <li key={a.url}>{label(tp(a.platform as "x"))}<span dir="ltr" className="break-all">{a.url}</span></li>
+              <li key={a.url}>
+                {label(tp(a.platform as "x"))}
+                <span dir="ltr" className="break-all">
+                  {a.url}
+                </span>
+              </li>
             ))}
           </ul>
         </section>
@@ -137,10 +207,15 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
 
       {s.history.length > 1 ? (
         <section aria-labelledby="history-heading" className="space-y-1 text-sm">
-          <h2 id="history-heading" className="font-semibold">{t("historyTitle")}</h2>
+          <h2 id="history-heading" className="font-semibold">
+            {t("historyTitle")}
+          </h2>
           <ol className="space-y-1">
             {s.history.map((h) => (
-              <li key={h.version}>{t("version", { version: h.version })} — {date(h.publishedAt)}: {h.changeNote ?? t("firstVersion")}</li>
+              <li key={h.version}>
+                {t("version", { version: h.version })} — {date(h.publishedAt)}:{" "}
+                {h.changeNote ?? t("firstVersion")}
+              </li>
             ))}
           </ol>
         </section>
@@ -150,7 +225,15 @@ export default async function StatementPage({ params }: { params: Promise<{ loca
         <nav aria-label={t("otherLanguages")} className="text-sm">
           <span className="font-semibold">{label(t("otherLanguages"))}</span>
           {LOCALES.filter((l) => l !== locale && s.content[l]).map((l) => (
-            <a key={l} href={`/${l}/statements/${slug}`} hrefLang={l} lang={l} className="me-3 underline">{s.content[l]!.title}</a>
+            <a
+              key={l}
+              href={`/${l}/statements/${slug}`}
+              hrefLang={l}
+              lang={l}
+              className="me-3 underline"
+            >
+              {s.content[l]!.title}
+            </a>
           ))}
         </nav>
       ) : null}

@@ -3,7 +3,11 @@ import { siteOrigin } from "@/lib/http/origin";
 import { isLocale } from "@/lib/i18n/config";
 import { cachedStatementList } from "@/lib/statements/cache";
 
-const esc = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+const esc = (s: string) =>
+  s.replace(
+    /[<>&'"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
+  );
 
 /** RSS 2.0, newest 50 statements, in the page's language (Arabic where a translation is missing). */
 export async function GET(_req: Request, { params }: { params: Promise<{ locale: string }> }) {
@@ -33,5 +37,10 @@ ${items
   .join("\n")}
 </channel>
 </rss>`;
-  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return new Response(xml, {
+    headers: {
+      "Content-Type": "application/rss+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+    },
+  });
 }

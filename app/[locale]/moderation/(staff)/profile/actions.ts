@@ -7,7 +7,8 @@ import { enableTotp, removeTotp } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/client";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 
-const localeOf = (fd: FormData) => (isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE);
+const localeOf = (fd: FormData) =>
+  isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE;
 
 // A changed second factor ends every session of the account, this one included: the member
 // signs in again with it, which also proves the new factor works.
@@ -24,9 +25,13 @@ export async function enableTotpAction(fd: FormData) {
   const secret = String(fd.get("secret") ?? "");
   const code = String(fd.get("code") ?? "");
   const current = fd.get("current") ? String(fd.get("current")) : null;
-  const result = /^[A-Z2-7]{16,64}$/.test(secret) ? await enableTotp(await getDb(), actor, secret, code, current) : "invalid_code";
+  const result = /^[A-Z2-7]{16,64}$/.test(secret)
+    ? await enableTotp(await getDb(), actor, secret, code, current)
+    : "invalid_code";
   if (result === "ok") await signInAgain(locale, "totp_on");
-  redirect(`/${locale}/moderation/profile?totp=${result === "current_code_invalid" ? "current_invalid" : "invalid"}`);
+  redirect(
+    `/${locale}/moderation/profile?totp=${result === "current_code_invalid" ? "current_invalid" : "invalid"}`,
+  );
 }
 
 export async function removeTotpAction(fd: FormData) {

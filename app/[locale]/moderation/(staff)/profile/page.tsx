@@ -7,12 +7,22 @@ import { env } from "@/lib/env";
 import { enableTotpAction, removeTotpAction } from "./actions";
 import { labelled } from "@/lib/i18n/translate";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: "staff.profile" }))("title") };
 }
 
-export default async function ProfilePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ totp?: string }> }) {
+export default async function ProfilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ totp?: string }>;
+}) {
   const { locale } = await params;
   const actor = await requireStaffPage(locale, "any", `/${locale}/moderation/profile`);
   const { totp } = await searchParams;
@@ -25,37 +35,90 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
       <dl className="space-y-1 rounded-lg bg-white p-4 shadow-sm">
-        <div><dt className="inline text-slate-600">{labelled(locale, t("profile.email"))}</dt><dd className="inline" dir="ltr">{actor.email}</dd></div>
-        <div><dt className="inline text-slate-600">{labelled(locale, t("profile.roles"))}</dt><dd className="inline">{actor.roles.map((r) => t(`roles.${r}`)).join("، ")}</dd></div>
+        <div>
+          <dt className="inline text-slate-600">{labelled(locale, t("profile.email"))}</dt>
+          <dd className="inline" dir="ltr">
+            {actor.email}
+          </dd>
+        </div>
+        <div>
+          <dt className="inline text-slate-600">{labelled(locale, t("profile.roles"))}</dt>
+          <dd className="inline">{actor.roles.map((r) => t(`roles.${r}`)).join("، ")}</dd>
+        </div>
       </dl>
-      <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="totp-heading">
-        <h2 id="totp-heading" className="text-lg font-semibold">{t("profile.totpTitle")}</h2>
-        {totp === "on" ? <p role="status" data-testid="totp-enabled" className="rounded bg-emerald-50 p-2">{t("profile.totpEnabled")}</p> : null}
-        {totp === "invalid" ? <p role="alert" data-testid="totp-invalid" className="rounded bg-danger-50 p-2 text-danger">{t("profile.totpInvalid")}</p> : null}
-        {totp === "current_invalid" ? <p role="alert" data-testid="totp-invalid" className="rounded bg-danger-50 p-2 text-danger">{t("profile.totpCurrentInvalid")}</p> : null}
+      <section
+        className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+        aria-labelledby="totp-heading"
+      >
+        <h2 id="totp-heading" className="text-lg font-semibold">
+          {t("profile.totpTitle")}
+        </h2>
+        {totp === "on" ? (
+          <p role="status" data-testid="totp-enabled" className="rounded bg-emerald-50 p-2">
+            {t("profile.totpEnabled")}
+          </p>
+        ) : null}
+        {totp === "invalid" ? (
+          <p
+            role="alert"
+            data-testid="totp-invalid"
+            className="rounded bg-danger-50 p-2 text-danger"
+          >
+            {t("profile.totpInvalid")}
+          </p>
+        ) : null}
+        {totp === "current_invalid" ? (
+          <p
+            role="alert"
+            data-testid="totp-invalid"
+            className="rounded bg-danger-50 p-2 text-danger"
+          >
+            {t("profile.totpCurrentInvalid")}
+          </p>
+        ) : null}
         {actor.totpEnabled ? (
           <>
             <p>{t("profile.totpOn")}</p>
             <form action={removeTotpAction} className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="locale" value={locale} />
               <CodeField name="current" label={t("profile.totpCurrentCode")} />
-              <button type="submit" className="rounded border border-slate-500 px-3 py-1.5 font-semibold">{t("profile.totpRemove")}</button>
+              <button
+                type="submit"
+                className="rounded border border-slate-500 px-3 py-1.5 font-semibold"
+              >
+                {t("profile.totpRemove")}
+              </button>
             </form>
             <p className="text-sm text-slate-600">{t("profile.totpRemoveHint")}</p>
           </>
         ) : (
           <>
-            {env.STAFF_REQUIRE_2FA ? <p className="rounded bg-amber-50 p-2 font-medium">{t("profile.totpRequired")}</p> : null}
+            {env.STAFF_REQUIRE_2FA ? (
+              <p className="rounded bg-amber-50 p-2 font-medium">{t("profile.totpRequired")}</p>
+            ) : null}
             <p>{t("profile.totpOff")}</p>
-            <div className="size-48 bg-white" role="img" aria-label={t("profile.totpTitle")} dangerouslySetInnerHTML={{ __html: renderSVG(uri!) }} />
+            <div
+              className="size-48 bg-white"
+              role="img"
+              aria-label={t("profile.totpTitle")}
+              dangerouslySetInnerHTML={{ __html: renderSVG(uri!) }}
+            />
             <p className="text-sm">
-              {labelled(locale, t("profile.totpKey"))}<code data-testid="totp-secret" dir="ltr" className="select-all break-all font-mono">{secret}</code>
+              {labelled(locale, t("profile.totpKey"))}
+              <code data-testid="totp-secret" dir="ltr" className="select-all break-all font-mono">
+                {secret}
+              </code>
             </p>
             <form action={enableTotpAction} className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="locale" value={locale} />
               <input type="hidden" name="secret" value={secret!} />
               <CodeField name="code" label={t("profile.totpCode")} />
-              <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-semibold text-white">{t("profile.totpEnable")}</button>
+              <button
+                type="submit"
+                className="rounded bg-slate-900 px-3 py-1.5 font-semibold text-white"
+              >
+                {t("profile.totpEnable")}
+              </button>
             </form>
           </>
         )}
@@ -68,7 +131,14 @@ function CodeField({ name, label }: { name: string; label: string }) {
   return (
     <label className="flex flex-col">
       <span>{label}</span>
-      <input name={name} inputMode="numeric" autoComplete="one-time-code" dir="ltr" required className="w-36 rounded border border-slate-400 px-2 py-1.5 font-mono" />
+      <input
+        name={name}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        dir="ltr"
+        required
+        className="w-36 rounded border border-slate-400 px-2 py-1.5 font-mono"
+      />
     </label>
   );
 }

@@ -6,7 +6,11 @@ import { CASE_ROLES } from "@/lib/cases/workflow";
 import { getDb } from "@/lib/db/client";
 import { listStatementsForStaff } from "@/lib/statements/staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: "staff.statement" }))("deskTitle") };
 }
@@ -26,17 +30,30 @@ export default async function StatementsDesk({ params }: { params: Promise<{ loc
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("deskTitle")}</h1>
       {sections.map(([key, list]) => (
-        <section key={key} aria-labelledby={`desk-${key}`} className="space-y-2" data-testid={`desk-${key}`}>
-          <h2 id={`desk-${key}`} className="text-lg font-semibold">{t(key)} ({list.length})</h2>
+        <section
+          key={key}
+          aria-labelledby={`desk-${key}`}
+          className="space-y-2"
+          data-testid={`desk-${key}`}
+        >
+          <h2 id={`desk-${key}`} className="text-lg font-semibold">
+            {t(key)} ({list.length})
+          </h2>
           {list.length === 0 ? <p className="text-sm text-slate-600">{t("deskEmpty")}</p> : null}
           <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
             {list.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center gap-2 p-3 text-sm">
                 <span className="font-semibold">{t(`types.${r.type as "denial"}`)}</span>
                 <span>{t("case", { ref: r.caseRef })}</span>
-                <span dir="rtl" className="flex-1">{r.title || "—"}</span>
-                <span dir="ltr" className="text-slate-600">{r.authorEmail}</span>
-                <Link locale={locale} href={`/moderation/statements/${r.id}`} className="underline">{t("open")}</Link>
+                <span dir="rtl" className="flex-1">
+                  {r.title || "—"}
+                </span>
+                <span dir="ltr" className="text-slate-600">
+                  {r.authorEmail}
+                </span>
+                <Link locale={locale} href={`/moderation/statements/${r.id}`} className="underline">
+                  {t("open")}
+                </Link>
               </li>
             ))}
           </ul>

@@ -28,7 +28,12 @@ export async function baselineAction(fd: FormData) {
       await setBaseline(await getDb(), await actionActor(), parsed.data);
       updateTag("stats");
     } catch (error) {
-      outcome = error instanceof ExpectedError && error.detail?.reason === "computed_year" ? "baseline=refused" : error instanceof ExpectedError && error.code === "forbidden" ? "baseline=forbidden" : "baseline=invalid";
+      outcome =
+        error instanceof ExpectedError && error.detail?.reason === "computed_year"
+          ? "baseline=refused"
+          : error instanceof ExpectedError && error.code === "forbidden"
+            ? "baseline=forbidden"
+            : "baseline=invalid";
     }
   }
   redirect(`/${locale}/moderation/stats?${outcome}`);

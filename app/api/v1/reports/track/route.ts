@@ -14,7 +14,11 @@ export async function POST(req: Request) {
   try {
     const { receipt } = trackRequestSchema.parse(await readJsonBody(req));
     // The statement's link in the reader's language, when they said which one they read.
-    const found = await lookUpReport(receipt, clientKey(req.headers), req.headers.has("accept-language") ? locale : undefined);
+    const found = await lookUpReport(
+      receipt,
+      clientKey(req.headers),
+      req.headers.has("accept-language") ? locale : undefined,
+    );
     return NextResponse.json(found, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, locale);

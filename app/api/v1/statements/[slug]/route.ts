@@ -12,7 +12,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
     const { slug } = await params;
     const s = await getPublicStatement(await getDb(), slug);
     if (!s) throw new ExpectedError("not_found");
-    const content = Object.fromEntries(Object.entries(s.content).map(([l, c]) => [l, { ...c, bodyHtml: renderMarkdown(c!.body) }]));
+    const content = Object.fromEntries(
+      Object.entries(s.content).map(([l, c]) => [l, { ...c, bodyHtml: renderMarkdown(c!.body) }]),
+    );
     return NextResponse.json(
       {
         slug: s.slug,
@@ -25,7 +27,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
         content,
         appearances: s.appearances,
         history: s.history.map((h) => ({ ...h, publishedAt: h.publishedAt.toISOString() })),
-        urls: Object.fromEntries(Object.keys(s.content).map((l) => [l, `/${l}/statements/${s.slug}`])),
+        urls: Object.fromEntries(
+          Object.keys(s.content).map((l) => [l, `/${l}/statements/${s.slug}`]),
+        ),
       },
       { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
     );

@@ -8,7 +8,10 @@ import { getPublicStatement, inLocale } from "@/lib/statements/public";
 // most 5 minutes on other instances, as the statement page).
 export const revalidate = 300;
 
-export async function GET(_req: Request, { params }: { params: Promise<{ locale: string; slug: string }> }) {
+export async function GET(
+  _req: Request,
+  { params }: { params: Promise<{ locale: string; slug: string }> },
+) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
   const s = await getPublicStatement(await getDb(), slug);
@@ -18,7 +21,17 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
   const site = await getTranslations({ locale: lang, namespace: "meta" });
   const withdrawn = s.status === "withdrawn";
   // A communiqué states no verdict on a claim: its pill is neutral, never the red "false".
-  const tone = withdrawn || s.type === "communique" ? "neutral" : s.type === "denial" ? "false" : "true";
-  const png = renderStatementCard({ label: t(`types.${s.type}`), title: text.title, verdict: withdrawn ? t("withdrawn") : text.verdict, tone, site: site("siteName"), rtl: lang === "ar" });
-  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=300" } });
+  const tone =
+    withdrawn || s.type === "communique" ? "neutral" : s.type === "denial" ? "false" : "true";
+  const png = renderStatementCard({
+    label: t(`types.${s.type}`),
+    title: text.title,
+    verdict: withdrawn ? t("withdrawn") : text.verdict,
+    tone,
+    site: site("siteName"),
+    rtl: lang === "ar",
+  });
+  return new Response(new Uint8Array(png), {
+    headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=300" },
+  });
 }
