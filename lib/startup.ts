@@ -1,4 +1,5 @@
 import { getConnection } from "@/lib/db/client";
+import { seedIfEmpty } from "@/lib/demo/seed";
 import { maintenanceWarnings, serverSettings } from "@/lib/db/maintenance";
 import { env } from "@/lib/env";
 import { installLogRedaction } from "@/lib/http/log-error";
@@ -17,6 +18,9 @@ export async function startUp() {
   try {
     const started = Date.now();
     const conn = await getConnection();
+    // Demo content: an empty embedded database on its first start (before the first visitor:
+    // instrumentation awaits this); a server database only on request (npm run db:seed).
+    if (conn.engine === "pglite" && env.SEED === "demo") await seedIfEmpty(conn.db);
     console.log(`[iblagh] database ready (${conn.engine}) in ${Date.now() - started} ms`);
     // Embedded mode maintains itself (lib/db/maintenance.ts); a server is the operator's to set up.
     if (conn.engine === "postgres") {

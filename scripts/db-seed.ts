@@ -1,6 +1,6 @@
 // npm run db:seed -- --demo : loads the demo content into an empty Postgres database.
 import { connectPostgres } from "@/lib/db/connect";
-import { seedDemoStaff, seedIfEmpty } from "@/lib/db/seed";
+import { seedDemoStaff, seedIfEmpty } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
 
 async function main() {

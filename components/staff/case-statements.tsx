@@ -1,21 +1,22 @@
 import { getTranslations } from "next-intl/server";
 import { createDraftAction } from "@/app/[locale]/moderation/(staff)/statements/actions";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
-import { getDb } from "@/lib/db/client";
-import { statementsOfCase } from "@/lib/statements/staff";
+import type { statementsOfCase } from "@/lib/statements/staff";
 import { labelled } from "@/lib/i18n/translate";
 
+/** The case's statements and the drafts it may start; the page reads them (components never read the database). */
 export async function CaseStatements({
   locale,
   caseId,
   kind,
+  existing,
 }: {
   locale: string;
   caseId: string;
   kind: string;
+  existing: Awaited<ReturnType<typeof statementsOfCase>>;
 }) {
   const t = await getTranslations({ locale, namespace: "staff.statement" });
-  const existing = await statementsOfCase(await getDb(), caseId);
   const live = new Set(existing.filter((s) => s.status !== "withdrawn").map((s) => s.type));
   const types = (kind === "rumor" ? ["denial", "truth", "communique"] : ["communique"]) as (
     "denial" | "truth" | "communique"

@@ -5,7 +5,6 @@ import { getSecrets } from "@/lib/security/secrets";
 import { connectPostgres, openPglite, pgliteConnection, type Connection, type Db } from "./connect";
 import { claimEmbedded } from "./embedded-lock";
 import { scheduleEmbeddedMaintenance } from "./maintenance";
-import { seedIfEmpty } from "./seed";
 
 interface Holder {
   conn: Promise<Connection>;
@@ -28,8 +27,6 @@ async function open(): Promise<Connection> {
     conn = pgliteConnection(await openPglite(env.pgliteDir));
   }
   await conn.migrate();
-  // A server database is seeded only on request (npm run db:seed); an embedded one on first start.
-  if (!env.DATABASE_URL && env.SEED === "demo") await seedIfEmpty(conn.db);
   if (conn.engine === "pglite") scheduleEmbeddedMaintenance(conn.db);
   return conn;
 }

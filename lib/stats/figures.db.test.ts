@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/staff";
-import { DEMO_STAFF, seedIfEmpty } from "@/lib/db/seed";
+import { DEMO_STAFF, seedIfEmpty } from "@/lib/demo/seed";
 import { staffUsers } from "@/lib/db/schema";
 import {
   createStatementDraft,

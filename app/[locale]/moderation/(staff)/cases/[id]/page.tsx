@@ -13,6 +13,8 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getCaseDetail, listAssignableStaff } from "@/lib/cases/detail";
 import { CASE_ROLES, isOpen } from "@/lib/cases/workflow";
 import { getDb } from "@/lib/db/client";
+import { statementsOfCase } from "@/lib/statements/staff";
+import { isUuid } from "@/lib/validation";
 import { refusalMessage } from "@/lib/i18n/refusal";
 import { pickMessages } from "@/lib/i18n/pick";
 import { mergeAction, revealAction, splitAction } from "./actions";
@@ -42,7 +44,11 @@ export default async function CasePage({
     `/${locale}/moderation/cases/${id}`,
   );
   const db = await getDb();
-  const [c, staff] = await Promise.all([getCaseDetail(db, id), listAssignableStaff(db)]);
+  const [c, staff, caseStatements] = await Promise.all([
+    getCaseDetail(db, id),
+    listAssignableStaff(db),
+    isUuid(id) ? statementsOfCase(db, id) : [],
+  ]);
   if (!c) notFound();
   const { done, error } = await searchParams;
   const t = await getTranslations({ locale, namespace: "staff" });
@@ -318,7 +324,7 @@ export default async function CasePage({
               ))}
             </section>
           ) : null}
-          <CaseStatements locale={locale} caseId={c.id} kind={c.kind} />
+          <CaseStatements locale={locale} caseId={c.id} kind={c.kind} existing={caseStatements} />
           <CaseTimeline locale={locale} caseId={c.id} events={c.events} />
         </div>
       </div>

@@ -12,8 +12,8 @@ import {
   updateStatement,
 } from "@/lib/statements/lifecycle";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
-import type { Db } from "./connect";
-import { reports } from "./schema";
+import type { Db } from "@/lib/db/connect";
+import { reports } from "@/lib/db/schema";
 
 // Two years of believable activity, written through the same services as the app, so that the
 // computed figures are the published ones: 40 denial and truth statements in 2024, 29 in 2025,

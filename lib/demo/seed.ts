@@ -8,9 +8,9 @@ import { env } from "@/lib/env";
 import { submitReport } from "@/lib/reports/intake";
 import { reportSchema } from "@/lib/reports/schema";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
-import type { Db } from "./connect";
-import { seedDemoHistory } from "./demo-history";
-import { reports, staffUsers } from "./schema";
+import type { Db } from "@/lib/db/connect";
+import { seedDemoHistory } from "./history";
+import { reports, staffUsers } from "@/lib/db/schema";
 
 // Demo receipts and accounts are printed in the README so that anyone can try the app.
 export const DEMO_RECEIPTS = {
