@@ -208,10 +208,9 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
         (name === "urls" ? urlErrs() : errs(name)).map((message) => ({ name, message })),
       )
     : [];
-  const summaryShown = showSummary;
   useEffect(() => {
-    if (summaryShown) summaryRef.current?.focus();
-  }, [summaryShown, formState.submitCount, failed]);
+    if (showSummary) summaryRef.current?.focus();
+  }, [showSummary, formState.submitCount, failed]);
 
   return (
     <form
@@ -233,7 +232,7 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
           {t("report.draftRestored")}
         </p>
       ) : null}
-      {summaryShown ? (
+      {showSummary ? (
         <div
           ref={summaryRef}
           tabIndex={-1}
