@@ -35,6 +35,8 @@ DECLARE
   open_statuses text[] := ARRAY(SELECT jsonb_array_elements_text(p->'open_statuses'));
   surge_high int := (p->'surge'->>'high')::int;
   surge_urgent int := (p->'surge'->>'urgent')::int;
+  -- Rows read per band key: lib/cases/match.ts's PER_BAND, the one definition.
+  per_band int := (p->>'per_band')::int;
   m_reports text := p->'metrics'->>'reports';
   m_opened text := p->'metrics'->>'opened';
   m_joined text := p->'metrics'->>'joined';
@@ -115,7 +117,7 @@ BEGIN
     -- Else an open case holding this exact text, opened since the app looked (by another
     -- instance, whose lock above this call waited for): read among the newest rows of one band key.
     IF cid IS NULL AND jsonb_array_length(it->'bands') > 0 THEN
-      FOR cand IN SELECT b.report_id FROM report_text_bands b WHERE b.band_key = (it->'bands'->>0)::bigint ORDER BY b.seq DESC LIMIT 50 LOOP
+      FOR cand IN SELECT b.report_id FROM report_text_bands b WHERE b.band_key = (it->'bands'->>0)::bigint ORDER BY b.seq DESC LIMIT per_band LOOP
         SELECT c.id INTO cid FROM reports r JOIN cases c ON c.id = r.case_id
           WHERE r.id = cand.report_id AND r.description_norm = it->>'description_norm' AND c.kind = it->>'kind' AND c.status = ANY (open_statuses);
         carrier := cand.report_id;

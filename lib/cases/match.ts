@@ -6,7 +6,8 @@ import { similarityTo } from "@/lib/text/minhash";
 import { OPEN_STATUSES } from "./workflow";
 
 const CANDIDATE_REPORTS = 20;
-const PER_BAND = 50;
+/** Rows read per band key, newest first: here and in iblagh_intake (sent in its payload). */
+export const PER_BAND = 50;
 
 export interface TextMatch {
   caseId: string;

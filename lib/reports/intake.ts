@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, lt, sql } from "drizzle-orm";
 import { intakeBumps, summarize, textHints, type IncomingReport } from "@/lib/cases/intake";
 import { SURGE_HIGH, SURGE_URGENT } from "@/lib/cases/priority";
+import { PER_BAND } from "@/lib/cases/match";
 import { OPEN_STATUSES } from "@/lib/cases/workflow";
 import type { Db, Executor } from "@/lib/db/connect";
 import { jsonParam } from "@/lib/db/json-rows";
@@ -178,6 +179,7 @@ export async function submitReports(
     },
     surge: { high: SURGE_HIGH, urgent: SURGE_URGENT },
     open_statuses: OPEN_STATUSES,
+    per_band: PER_BAND,
     items: prepared.map((p, i) => ({
       ...p.row,
       text: hints[i].text.map((t) => ({
