@@ -1,11 +1,6 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM } from "./scripts/bench/common";
 
-// Playwright cannot download its browser here: use Debian's Chromium when it is installed,
-// otherwise whatever Playwright finds (its own browser on a developer's machine).
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
-  fs.existsSync(p),
-);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -25,19 +20,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: systemChromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    // Debian's Chromium when installed: Playwright cannot download its own here.
+    launchOptions: CHROMIUM,
   },
   projects: [
     // A phone-sized Chromium: the citizen's usual device.

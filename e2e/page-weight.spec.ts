@@ -1,25 +1,14 @@
-import { execFileSync } from "node:child_process";
-import { FORM_OVER_FLOOR_KB } from "../scripts/bench/page";
+import { FORM_OVER_FLOOR_KB, pageWeight } from "../scripts/bench/page";
 import { expect, test } from "./fixtures";
 
 // The restated budget (issue 15): the citizen form may add FORM_OVER_FLOOR_KB to the floor every
 // App Router page of this build pays, measured on Next's own not-found page of the same build.
-type Weight = { totalGzipBytes: number; files: { src: string; gzipBytes: number }[] };
-const weightOf = (page: string, from?: string): Weight =>
-  JSON.parse(
-    execFileSync(
-      "node",
-      ["scripts/page-weight.mjs", page, "--json", ...(from ? ["--from", from] : [])],
-      { encoding: "utf8" },
-    ),
-  );
-
 test(`the report form adds at most ${FORM_OVER_FLOOR_KB} KB gzip of JavaScript to the framework floor`, async ({
   page,
   baseURL,
 }) => {
-  const weight = weightOf("ar/report", baseURL!);
-  const floor = weightOf("_not-found");
+  const weight = pageWeight("ar/report", baseURL!);
+  const floor = pageWeight("_not-found");
   // What the build output lists is what the phone downloads: nothing it fetches is left out.
   const fetched = new Set<string>();
   page.on("response", (r) => {

@@ -6,11 +6,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import ar from "@/lib/i18n/messages/ar.json";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
-import { startServer, stop, waitFor } from "./bench/common";
+import { launchChromium, startServer, stop, waitFor } from "./bench/common";
 
 const { values: args } = parseArgs({
   options: { base: { type: "string" }, only: { type: "string" } },
@@ -101,7 +101,27 @@ const SHOTS: Shot[] = [
       await page.waitForLoadState("networkidle");
     },
   },
+  {
+    // A violent content's case: its links behind the warning.
+    name: "staff-case-violent",
+    as: "moderator",
+    go: async (page, locale) => {
+      await open("/moderation?kind=violent_content&status=all")(page, locale);
+      await page.locator('a[href*="/moderation/cases/"]').first().click();
+      await page.waitForLoadState("networkidle");
+    },
+  },
   { name: "staff-statements", as: "moderator", go: open("/moderation/statements") },
+  {
+    // A published statement as the publisher sees it: the editor and the steps.
+    name: "staff-statement-editor",
+    as: "publisher",
+    go: async (page, locale) => {
+      await open("/moderation/statements")(page, locale);
+      await page.locator('a[href*="/moderation/statements/"]').first().click();
+      await page.waitForLoadState("networkidle");
+    },
+  },
   { name: "staff-stats", as: "moderator", go: open("/moderation/stats") },
   { name: "staff-profile", as: "moderator", go: open("/moderation/profile") },
   { name: "staff-admin-landing", as: "admin", go: open("/moderation") },
@@ -176,19 +196,7 @@ async function main() {
     base = "http://localhost:3210";
     await waitFor(`${base}/api/health`, 180_000);
   }
-  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
-    fs.existsSync(p),
-  );
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const only = args.only ? new Set(args.only.split(",")) : null;
     const taken = await shoot(browser, base, only);

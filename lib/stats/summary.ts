@@ -14,9 +14,9 @@ export function summaryParagraph(
   prev?: YearFigures | null,
 ): string {
   const t = translator(locale);
-  const num = { format: numbers(locale).n };
+  const { n: num } = numbers(locale);
   const count = (n: number) =>
-    t("stats.summary.cases", { count: n }).replace(/\d+/, (d) => num.format(Number(d)));
+    t("stats.summary.cases", { count: n }).replace(/\d+/, (d) => num(Number(d)));
   const parts: string[] = [];
   const current = cur.statements.total;
   const previous = prev?.statements.total ?? null;
@@ -27,7 +27,7 @@ export function summaryParagraph(
       parts.push(t("stats.summary.same", { ...base, previous: count(previous) }));
     else {
       const percent = previous
-        ? num.format(Math.abs(Math.round((1000 * (current - previous)) / previous) / 10))
+        ? num(Math.abs(Math.round((1000 * (current - previous)) / previous) / 10))
         : "—";
       parts.push(
         t(current < previous ? "stats.summary.down" : "stats.summary.up", {
@@ -42,8 +42,8 @@ export function summaryParagraph(
     parts.push(
       t("stats.summary.violent", {
         count: cur.violentContentDetected,
-        referred: num.format(cur.judicialReferrals ?? 0),
-      }).replace(/\d+/, (d) => num.format(Number(d))),
+        referred: num(cur.judicialReferrals ?? 0),
+      }).replace(/\d+/, (d) => num(Number(d))),
     );
   }
   return parts.join(" ");

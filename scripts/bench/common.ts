@@ -1,5 +1,6 @@
 // Shared by the bench scenarios: the result table, percentiles, resident memory, the server.
 import { spawn, type ChildProcess } from "node:child_process";
+import { chromium, type Browser } from "@playwright/test";
 import fs from "node:fs";
 import net from "node:net";
 
@@ -121,3 +122,24 @@ export async function stop(p: ChildProcess) {
   for (let waited = 0; alive() && waited < 15_000; waited += 100) await sleep(100);
   if (alive()) process.kill(-p.pid!, "SIGKILL");
 }
+
+/**
+ * Headless Chromium for the tests and scripts (playwright.config.ts, bench, screens): Debian's
+ * when installed (Playwright cannot download its own here), otherwise whatever Playwright finds,
+ * with the flags this machine needs (its closed network refuses Chromium's background calls).
+ */
+export const CHROMIUM = {
+  executablePath: ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p)),
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
+export const launchChromium = (): Promise<Browser> => chromium.launch(CHROMIUM);

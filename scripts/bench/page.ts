@@ -2,9 +2,7 @@
 // (an empty App Router page of the same build), and how soon it shows and takes input on a
 // throttled phone profile in Chromium.
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import { chromium } from "@playwright/test";
-import { add, median, startServer, stop, waitFor } from "./common";
+import { add, launchChromium, median, startServer, stop, waitFor } from "./common";
 
 /** The restated budget: the form may add this much to what every App Router page ships. */
 export const FORM_OVER_FLOOR_KB = 40;
@@ -13,14 +11,19 @@ export const FORM_OVER_FLOOR_KB = 40;
 const PHONE = { cpu: 4, latencyMs: 150, downBps: 1.6e6 / 8, upBps: 750e3 / 8 };
 
 const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
-const weight = (page: string, from?: string): number =>
+export interface PageWeight {
+  totalGzipBytes: number;
+  files: { src: string; gzipBytes: number }[];
+}
+/** First-load JavaScript of a page (scripts/page-weight.mjs); `from`: a running server's address. */
+export const pageWeight = (page: string, from?: string): PageWeight =>
   JSON.parse(
     execFileSync(
       "node",
       ["scripts/page-weight.mjs", page, "--json", ...(from ? ["--from", from] : [])],
       { encoding: "utf8" },
     ),
-  ).totalGzipBytes;
+  );
 
 export async function pageScenarios(serverEnv: Record<string, string>) {
   const port = 3402;
@@ -29,8 +32,8 @@ export async function pageScenarios(serverEnv: Record<string, string>) {
   try {
     await waitFor(`${base}/api/health`, 120_000);
     // Next's own not-found page: no layout or component of ours, the floor every page pays.
-    const floor = kb(weight("_not-found"));
-    const form = kb(weight("ar/report", base));
+    const floor = kb(pageWeight("_not-found").totalGzipBytes);
+    const form = kb(pageWeight("ar/report", base).totalGzipBytes);
     add(
       "First-load JS of /ar/report (gzip) over the framework floor",
       `${form} KB = floor ${floor} KB + ${(form - floor).toFixed(1)} KB`,
@@ -65,19 +68,7 @@ export async function pageScenarios(serverEnv: Record<string, string>) {
  * before that the field takes typing as plain HTML.
  */
 async function throttledVisit(url: string) {
-  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
-    fs.existsSync(p),
-  );
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({
       viewport: { width: 360, height: 740 },

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { dirOf, isLocale, LOCALES, type Locale } from "@/lib/i18n/config";
 import { TypeBadge, verdictTone } from "@/components/statements/type-badge";
 import { claimReviewJsonLd, jsonLdScript } from "@/lib/statements/claim-review";
+import { labelled } from "@/lib/i18n/translate";
 import { renderMarkdown } from "@/lib/statements/markdown";
 import { getPublicStatement, inLocale } from "@/lib/statements/public";
 
@@ -96,8 +97,7 @@ export default async function StatementPage({
   const { locale: lang, text } = inLocale(s.content, locale);
   const t = await getTranslations({ locale, namespace: "statements" });
   const tp = await getTranslations({ locale, namespace: "platforms" });
-  const punct = await getTranslations({ locale, namespace: "punctuation" });
-  const label = (text: string) => punct("labelled", { label: text });
+  const label = (text: string) => labelled(locale, text);
   const original = lang !== locale;
   const format = await getFormatter({ locale });
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
