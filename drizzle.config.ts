@@ -4,7 +4,7 @@ import { defineConfig } from "drizzle-kit";
 // (migrate() in lib/db/connect.ts) so that PGlite and Postgres run exactly the same files.
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./lib/db/schema.ts",
+  schema: "./lib/db/schema/index.ts",
   out: "./drizzle",
   casing: "snake_case",
 });

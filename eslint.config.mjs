@@ -14,6 +14,7 @@ const config = [
   },
   {
     ignores: [
+      ".scratch/**",
       ".next/**",
       ".data/**",
       "node_modules/**",

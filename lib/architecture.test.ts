@@ -35,6 +35,19 @@ describe("layers", () => {
     expect(bad).toEqual([]);
   });
 
+  it("components never import app/: pages pass them their actions", () => {
+    const bad = files("components").flatMap((f) =>
+      [...fs.readFileSync(f, "utf8").matchAll(/^import [^;]*?from "(@\/app\/[^"]+)";/gms)].map(
+        (m) => `${f} → ${m[1]}`,
+      ),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it("the vocabulary imports nothing", () => {
+    expect(fs.readFileSync("lib/vocabulary.ts", "utf8")).not.toMatch(/^import /m);
+  });
+
   it("the domain never imports pages, actions or components", () => {
     const bad = files("lib").flatMap((f) =>
       imports(f)

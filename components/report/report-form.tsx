@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
-import type { ReportFormState } from "@/app/[locale]/(public)/report/actions";
+import type { ReportFormState } from "@/lib/http/action-state";
 import { CATEGORIES, DESCRIPTION_MAX, KINDS } from "@/lib/reports/categories";
 import { translatorFor, type Strings, type Translate } from "@/lib/i18n/client-strings";
 import {

@@ -1,9 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import {
-  transitionAction,
-  assignAction,
-  priorityAction,
-} from "@/app/[locale]/moderation/(staff)/cases/[id]/actions";
 import { PRIORITIES } from "@/lib/cases/priority";
 import type { CaseDetail } from "@/lib/cases/detail";
 import { isFinal, nextStatuses, type CaseStatus } from "@/lib/cases/workflow";
@@ -16,7 +11,13 @@ export async function CaseActions({
   c,
   staff,
   actorId,
+  actions: { transitionAction, assignAction, priorityAction },
 }: {
+  /** Server actions, passed by the page (components never import app/). */
+  actions: Record<
+    "transitionAction" | "assignAction" | "priorityAction",
+    (fd: FormData) => Promise<void>
+  >;
   locale: string;
   c: CaseDetail;
   staff: { id: string; email: string }[];

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { createDraftAction } from "@/app/[locale]/moderation/(staff)/statements/actions";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import type { statementsOfCase } from "@/lib/statements/staff";
 import { labelled } from "@/lib/i18n/translate";
@@ -10,7 +9,9 @@ export async function CaseStatements({
   caseId,
   kind,
   existing,
+  createDraftAction,
 }: {
+  createDraftAction: (fd: FormData) => Promise<void>;
   locale: string;
   caseId: string;
   kind: string;

@@ -1,5 +1,4 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { noteAction } from "@/app/[locale]/moderation/(staff)/cases/[id]/actions";
 import type { CaseDetail } from "@/lib/cases/detail";
 
 // Publishing a statement closes its case with the note "statement <slug>" (lib/statements/lifecycle.ts):
@@ -13,7 +12,9 @@ export async function CaseTimeline({
   locale,
   caseId,
   events,
+  noteAction,
 }: {
+  noteAction: (fd: FormData) => Promise<void>;
   locale: string;
   caseId: string;
   events: CaseDetail["events"];

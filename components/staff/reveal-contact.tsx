@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { refusalMessage } from "@/lib/i18n/refusal";
-import type { RevealState } from "@/app/[locale]/moderation/(staff)/cases/[id]/actions";
+import type { RevealState } from "@/lib/http/action-state";
 
 export function RevealContact({
   reportId,
@@ -18,9 +18,9 @@ export function RevealContact({
     return (
       <p data-testid="revealed-contact" className="rounded bg-amber-50 p-2 text-sm">
         <strong>{t("revealedLabel")}</strong>
-        {state.contact ? (
+        {state.value ? (
           <span dir="ltr">
-            {[state.contact.email, state.contact.phone].filter(Boolean).join(" · ")}
+            {[state.value.email, state.value.phone].filter(Boolean).join(" · ")}
           </span>
         ) : (
           t("revealNone")
@@ -51,7 +51,7 @@ export function RevealContact({
         </button>
         {state && !state.ok ? (
           <p role="alert" className="w-full text-danger">
-            {refusalMessage(t, state.reason)}
+            {refusalMessage(t, state.code)}
           </p>
         ) : null}
       </form>

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import type { SignInState } from "@/app/[locale]/moderation/sign-in/actions";
+import type { SignInState } from "@/lib/http/action-state";
 import { inputClass } from "@/components/ui/field";
 
 export function SignInForm({

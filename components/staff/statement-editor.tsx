@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { clearFlash } from "@/components/staff/flash";
 import { refusalMessage } from "@/lib/i18n/refusal";
-import type { SaveState } from "@/app/[locale]/moderation/(staff)/statements/actions";
+import type { SaveState } from "@/lib/http/action-state";
 import type { StatementContent, StatementLocaleContent } from "@/lib/db/schema";
 import { renderMarkdown } from "@/lib/statements/markdown";
 

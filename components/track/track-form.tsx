@@ -2,7 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import type { TrackFormState } from "@/app/[locale]/(public)/track/actions";
+import type { TrackFormState } from "@/lib/http/action-state";
 import { describedBy, Field, fieldIds, inputClass } from "@/components/ui/field";
 
 type Action = (state: TrackFormState, fd: FormData) => Promise<TrackFormState>;

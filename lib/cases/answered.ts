@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/lib/db/connect";
 import { caseLinks, cases, statements } from "@/lib/db/schema";
-import { findCasesByText } from "./match";
+import { findCasesByText } from "./matching/text";
 import { FINAL_STATUSES } from "./workflow";
 
 /** A decision was taken on these; a duplicate only points elsewhere. */

@@ -7,7 +7,7 @@ import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
-import { findCasesByText } from "./match";
+import { findCasesByText } from "./matching/text";
 import { mergeCases, splitReport, transitionCase } from "./service";
 
 const conn = withTestDb();

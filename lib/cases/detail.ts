@@ -6,7 +6,7 @@ import { caseEvents, caseLinks, cases, reportLinks, reports, staffUsers } from "
 import { env } from "@/lib/env";
 import { bandKeys } from "@/lib/text/minhash";
 import { answeredBefore } from "./answered";
-import { findCasesByText } from "./match";
+import { findCasesByText } from "./matching/text";
 import { caseSummaryColumns } from "./queue";
 import { isUuid } from "@/lib/validation";
 

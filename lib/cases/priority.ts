@@ -1,13 +1,9 @@
-export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+import { PRIORITIES } from "@/lib/vocabulary";
+
+export { PRIORITIES };
 export type Priority = (typeof PRIORITIES)[number];
 
 // Reports in the last hour that raise a case's priority: a rumour going viral jumps the queue.
+// The rule itself is SQL (iblagh_surge_priority), run inside the intake; these travel to it.
 export const SURGE_HIGH = 10;
 export const SURGE_URGENT = 50;
-
-/** Priority after a new report; only ever raised automatically, never lowered. */
-export function raisedPriority(current: Priority, reportsLastHour: number): Priority {
-  const surge: Priority =
-    reportsLastHour >= SURGE_URGENT ? "urgent" : reportsLastHour >= SURGE_HIGH ? "high" : "low";
-  return PRIORITIES.indexOf(surge) > PRIORITIES.indexOf(current) ? surge : current;
-}

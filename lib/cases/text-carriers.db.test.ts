@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { submitReports } from "@/lib/reports/intake";
+import { storeReports } from "@/lib/reports/store";
 import { reportSchema } from "@/lib/reports/schema";
 import { withTestDb } from "@/lib/testing/db";
 import { reportOfReceipt, staff, textCarriersOf } from "@/lib/testing/fixtures";
 import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
-import { findCasesByText } from "./match";
+import { findCasesByText } from "./matching/text";
 import { splitReport } from "./service";
 
 const conn = withTestDb();
@@ -27,7 +27,7 @@ const forwarded = (description: string) => ({
 async function submit(...batches: string[][]) {
   const stored: { id: string; caseId: string }[] = [];
   for (const batch of batches) {
-    for (const o of await submitReports(conn.db, batch.map(forwarded))) {
+    for (const o of await storeReports(conn.db, batch.map(forwarded))) {
       if (!o.ok) throw o.error;
       stored.push(await reportOfReceipt(conn.db, o.value.receipt));
     }

@@ -2,15 +2,9 @@
 // who may do it and what it needs. Services call `checkTransition` before writing anything.
 import type { Kind } from "@/lib/reports/categories";
 
-export const OPEN_STATUSES = ["new", "triage", "verifying", "expertise"] as const;
-export const FINAL_STATUSES = [
-  "debunked",
-  "confirmed",
-  "no_action",
-  "referred",
-  "duplicate",
-] as const;
-export const CASE_STATUSES = [...OPEN_STATUSES, ...FINAL_STATUSES] as const;
+import { CASE_STATUSES, FINAL_STATUSES, OPEN_STATUSES } from "@/lib/vocabulary";
+
+export { CASE_STATUSES, FINAL_STATUSES, OPEN_STATUSES };
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type FinalStatus = (typeof FINAL_STATUSES)[number];
 export type CaseStatus = (typeof CASE_STATUSES)[number];

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import checksums from "@/drizzle/meta/checksums.json";
+import checksums from "@/drizzle/checksums.json";
 import { sha256 } from "./sql-files";
 
 // A database migrated before an edit keeps the old text: an applied migration is history, never
@@ -19,7 +19,7 @@ describe("versioned migrations", () => {
       const recorded = (checksums as Record<string, string>)[file];
       expect(
         recorded,
-        `${file} is new: add "${file}": "${sha256(fs.readFileSync(path.join(folder, file), "utf8"))}" to drizzle/meta/checksums.json`,
+        `${file} is new: add "${file}": "${sha256(fs.readFileSync(path.join(folder, file), "utf8"))}" to drizzle/checksums.json`,
       ).toBeDefined();
       expect(
         sha256(fs.readFileSync(path.join(folder, file), "utf8")),

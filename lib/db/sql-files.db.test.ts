@@ -53,7 +53,7 @@ describe("repeatable SQL files", () => {
 
   it("the migrated database runs every function file as it is in the repository", async () => {
     const files = fs.readdirSync(FUNCTIONS_FOLDER).filter((f) => f.endsWith(".sql"));
-    expect(files).toContain("iblagh_intake.sql");
+    expect(files).toContain("iblagh_store_reports.sql");
     const { rows } = await conn.db.execute(sql`select name, checksum from iblagh_sql_files`);
     const recorded = new Map(
       (rows as { name: string; checksum: string }[]).map((r) => [r.name, r.checksum]),

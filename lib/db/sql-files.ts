@@ -7,7 +7,7 @@ import path from "node:path";
  * drizzle/functions, each `CREATE OR REPLACE`, applied after the versioned migrations and
  * recorded by checksum. A file whose text changed is applied again, once; the others are left
  * alone. A function's current body is read in its own file, not in the latest migration that
- * restated it. Versioned migrations, once applied, are never edited (drizzle/meta/checksums.json).
+ * restated it. Versioned migrations, once applied, are never edited (drizzle/checksums.json).
  */
 export const FUNCTIONS_FOLDER = path.join(process.cwd(), "drizzle", "functions");
 

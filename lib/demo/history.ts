@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { transitionCase } from "@/lib/cases/service";
 import { CATEGORIES } from "@/lib/reports/categories";
-import { submitReport } from "@/lib/reports/intake";
+import { storeReport } from "@/lib/reports/store";
 import { reportSchema } from "@/lib/reports/schema";
 import {
   createStatementDraft,
@@ -150,7 +150,7 @@ export async function seedDemoHistory(db: Db, moderator: Actor, publisher: Actor
         declaration: true,
         locale,
       });
-      const res = await submitReport(db, input, { locale, now: later(at, i * 2, i * 2 + 2) });
+      const res = await storeReport(db, input, { locale, now: later(at, i * 2, i * 2 + 2) });
       if (!caseId) {
         const [r] = await db
           .select({ caseId: reports.caseId })

@@ -5,7 +5,7 @@ import { createStaff, loadActor } from "@/lib/auth/staff";
 import { transitionCase } from "@/lib/cases/service";
 import type { Role } from "@/lib/cases/workflow";
 import { env } from "@/lib/env";
-import { submitReport } from "@/lib/reports/intake";
+import { storeReport } from "@/lib/reports/store";
 import { reportSchema } from "@/lib/reports/schema";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 import type { Db } from "@/lib/db/connect";
@@ -109,7 +109,7 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   await seedDemoHistory(db, moderator, publisher);
   for (const demo of demoReports) {
     const canonical = parseReceipt(demo.receipt)!;
-    await submitReport(db, reportSchema.parse(demo.input), {
+    await storeReport(db, reportSchema.parse(demo.input), {
       locale: demo.locale,
       receipt: canonical,
     });

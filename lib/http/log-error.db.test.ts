@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { submitReports } from "@/lib/reports/intake";
+import { storeReports } from "@/lib/reports/store";
 import type { ReportInput } from "@/lib/reports/schema";
 import { withTestDb } from "@/lib/testing/db";
 import { installLogRedaction, logUnexpected } from "./log-error";
@@ -20,7 +20,7 @@ const poisoned = {
 
 async function refusal(): Promise<unknown> {
   try {
-    const [outcome] = await submitReports(conn.db, [
+    const [outcome] = await storeReports(conn.db, [
       { input: poisoned, opts: { locale: "ar", idempotencyKey: `key-${MARKER}` } },
     ]);
     return outcome.ok ? new Error("stored") : outcome.error;

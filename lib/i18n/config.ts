@@ -1,9 +1,16 @@
-export const LOCALES = ["ar", "fr", "en"] as const;
+import { LOCALES } from "@/lib/vocabulary";
+
+export { LOCALES };
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ar";
 
 export const isLocale = (v: unknown): v is Locale =>
   typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+/** The locale a form posted (a hidden `locale` field), or the default. */
+export const localeOf = (fd: FormData): Locale => {
+  const l = fd.get("locale");
+  return isLocale(l) ? l : DEFAULT_LOCALE;
+};
 export const dirOf = (locale: Locale) => (locale === "ar" ? "rtl" : "ltr");
 
 /** Best supported locale for an Accept-Language header. */

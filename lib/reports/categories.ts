@@ -1,4 +1,6 @@
-export const KINDS = ["rumor", "violent_content"] as const;
+import { KINDS } from "@/lib/vocabulary";
+
+export { KINDS };
 export type Kind = (typeof KINDS)[number];
 
 export const CATEGORIES = {

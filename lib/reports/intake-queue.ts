@@ -2,9 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/db/connect";
 import { isDbUnavailable } from "@/lib/http/db-errors";
 import type { ReportInput } from "./schema";
-import { submitReports, type IntakeOptions, type Receipt } from "./intake";
+import { storeReports, type IntakeOptions, type Receipt } from "./store";
 
-type Write = typeof submitReports;
+type Write = typeof storeReports;
 
 interface Job {
   input: ReportInput;
@@ -24,7 +24,7 @@ export const MAX_BATCH = 64;
  * flight did, and each report cheaper on both sides (BENCHMARKS.md). And a batch's text
  * matching runs after the previous batch has committed: with two in flight, the first variants
  * of a new forwarded message could each open their own case (exact copies are also joined by
- * the database itself, drizzle/0010; across instances that is all there is).
+ * the database itself, iblagh_case_for_exact_text; across instances that is all there is).
  */
 export class IntakeQueue {
   private pending: Job[] = [];
@@ -34,7 +34,7 @@ export class IntakeQueue {
     private readonly db: Db,
     private readonly maxBatch = MAX_BATCH,
     // The batch writer; tests wrap the real one to count the statements a refused report costs.
-    private readonly write: Write = submitReports,
+    private readonly write: Write = storeReports,
   ) {}
 
   submit(input: ReportInput, opts: IntakeOptions): Promise<Receipt & { replayed: boolean }> {

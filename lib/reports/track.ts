@@ -1,11 +1,17 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
 import type { Executor } from "@/lib/db/connect";
+import { env } from "@/lib/env";
+import { ExpectedError } from "@/lib/errors";
+import { hitRateLimit } from "@/lib/security/rate-limit";
 import { cases, reports } from "@/lib/db/schema";
 import { isFinal, publicStatusOf, type CaseStatus, type PublicStatus } from "@/lib/cases/workflow";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { inLocale, statementForCase } from "@/lib/statements/public";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
+
+const WINDOW_SECONDS = 600;
 
 export type { PublicStatus };
 
@@ -75,4 +81,18 @@ export async function trackReport(
     ...(isFinal(status) && status !== "duplicate" ? { outcome: status } : {}),
     ...(statement ? { statementUrl: `/${lang}/statements/${statement.slug}` } : {}),
   };
+}
+
+/** `reader`: the language the status is read in, for the statement's link. */
+export async function lookUpReport(
+  receipt: string,
+  client: string,
+  reader?: Locale,
+): Promise<TrackedReport> {
+  const db = await getDb();
+  const limit = await hitRateLimit(db, `track:${client}`, env.RATE_LIMIT_TRACK, WINDOW_SECONDS);
+  if (!limit.ok) throw new ExpectedError("rate_limited", { retryAfter: limit.retryAfter });
+  const found = await trackReport(db, receipt, reader);
+  if (!found) throw new ExpectedError("not_found");
+  return found;
 }

@@ -14,7 +14,8 @@ export interface RateLimitHit {
 
 /**
  * Fixed-window counter kept in Postgres, so every app instance sees the same count.
- * `limit` 0 turns the limit off. (Intake counts its hits inside its own call, iblagh_intake.)
+ * `limit` 0 turns the limit off. The counter is iblagh_claim_rate (drizzle/functions), which
+ * iblagh_store_reports also calls for the reports' own limit.
  */
 export async function hitRateLimit(
   db: Db,
@@ -25,15 +26,10 @@ export async function hitRateLimit(
 ): Promise<RateLimitResult> {
   if (limit <= 0) return { ok: true };
   const { windowStart, retryAfter } = rateWindow({ windowSeconds }, now);
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ bucket, windowStart, hits: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimits.bucket, rateLimits.windowStart],
-      set: { hits: sql`${rateLimits.hits} + 1` },
-    })
-    .returning({ hits: rateLimits.hits });
-  return row.hits <= limit ? { ok: true } : { ok: false, retryAfter };
+  const { rows } = await db.execute(
+    sql`select iblagh_claim_rate(${bucket}, ${windowStart.toISOString()}::timestamptz) as hits`,
+  );
+  return (rows[0] as { hits: number }).hits <= limit ? { ok: true } : { ok: false, retryAfter };
 }
 
 /** The fixed window a hit falls in, and the seconds until it ends (what a refusal tells). */

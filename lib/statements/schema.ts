@@ -2,9 +2,10 @@ import { z } from "zod";
 import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
 import { stripControl } from "@/lib/text/normalize";
 
-export const STATEMENT_TYPES = ["denial", "truth", "communique"] as const;
+import { STATEMENT_STATUSES, STATEMENT_TYPES } from "@/lib/vocabulary";
+
+export { STATEMENT_STATUSES, STATEMENT_TYPES };
 export type StatementType = (typeof STATEMENT_TYPES)[number];
-export const STATEMENT_STATUSES = ["draft", "in_review", "published", "withdrawn"] as const;
 
 const text = (max: number, min = 1) =>
   z.preprocess(

@@ -1,8 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
-import { caseOutcomes, statsYearly } from "@/lib/db/schema";
-import { jsonParam } from "@/lib/db/json-rows";
+import { caseOutcomes } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { yearMonthIn } from "./calendar";
 
@@ -50,13 +49,22 @@ export async function bump(tx: Executor, ...events: Bump[]): Promise<void> {
       else rows.set(key, { year, metric: e.metric, dimension, shard, value: e.by ?? 1 });
     }
   }
-  // One JSON parameter rather than five per row (see lib/db/json-rows.ts), rows locked in one
-  // fixed order by every writer.
-  await tx.execute(sql`
-    insert into stats_yearly (year, metric, dimension, shard, value)
-    select * from json_to_recordset(${jsonParam([...rows.values()])}) as x(year int, metric text, dimension text, shard smallint, value bigint)
-    order by year, metric collate "C", dimension collate "C"
-    on conflict (year, metric, dimension, shard) do update set value = stats_yearly.value + excluded.value`);
+  await bumpRows(tx, [...rows.values()], shard);
+}
+
+/** The one writer of the running counts: iblagh_bump_counters (drizzle/functions). */
+async function bumpRows(
+  tx: Executor,
+  rows: { year: number; metric: string; dimension: string; value: number }[],
+  shard: number,
+) {
+  // Array literals: every element quoted, with its quotes and backslashes escaped.
+  const list = (xs: (string | number)[]) =>
+    `{${xs.map((x) => `"${String(x).replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
+  await tx.execute(sql`select iblagh_bump_counters(
+    ${list(rows.map((r) => r.year))}::int[], ${list(rows.map((r) => r.metric))}::text[],
+    ${list(rows.map((r) => r.dimension))}::text[], ${list(rows.map((r) => r.value))}::bigint[],
+    ${shard}::smallint)`);
 }
 
 /** The counters one event adds to: its year, and there the total, its month and its breakdowns. */
@@ -86,12 +94,6 @@ export async function recordOutcome(
   // The delays' histogram, one row per hour value: the year's median is read from a few
   // hundred rows instead of sorting every outcome.
   if (inserted.length > 0) {
-    await tx
-      .insert(statsYearly)
-      .values({ year, metric: OUTCOME_HOURS, dimension: `h:${hours}`, value: 1 })
-      .onConflictDoUpdate({
-        target: [statsYearly.year, statsYearly.metric, statsYearly.dimension, statsYearly.shard],
-        set: { value: sql`${statsYearly.value} + 1` },
-      });
+    await bumpRows(tx, [{ year, metric: OUTCOME_HOURS, dimension: `h:${hours}`, value: 1 }], 0);
   }
 }

@@ -4,7 +4,7 @@ import { createStaff, loadActor } from "@/lib/auth/staff";
 import type { Role } from "@/lib/cases/workflow";
 import type { Db, Executor } from "@/lib/db/connect";
 import { reports } from "@/lib/db/schema";
-import { submitReport } from "@/lib/reports/intake";
+import { storeReport } from "@/lib/reports/store";
 import { reportSchema } from "@/lib/reports/schema";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
 
@@ -46,7 +46,7 @@ export async function report(
     declaration: true,
     ...patch,
   });
-  const res = await submitReport(db, input, { locale: "ar", now: opts.now });
+  const res = await storeReport(db, input, { locale: "ar", now: opts.now });
   return { ...(await reportOfReceipt(db, res.receipt)), receipt: res.receipt };
 }
 

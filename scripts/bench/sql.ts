@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
-import { findCasesByText } from "@/lib/cases/match";
+import { findCasesByText } from "@/lib/cases/matching/text";
 import { countByStatus, listQueue, type QueueFilter } from "@/lib/cases/queue";
 import { OPEN_STATUSES } from "@/lib/cases/workflow";
 import type { Db } from "@/lib/db/connect";
@@ -118,8 +118,8 @@ export async function sqlScenarios(url: string): Promise<QueueInputs> {
     .rows as { n: number }[];
   add("Database size", `${reportCount.toLocaleString("en")} reports`, "1,000,000", null);
 
-  // 2. Case matching, as intake does it: by link (the lookup iblagh_intake in drizzle/0007 runs
-  // for each report with links), and by text for forwarded messages.
+  // 2. Case matching, as intake does it: by link (iblagh_case_for_links, called for each report
+  // with links), and by text for forwarded messages.
   const links = (
     await db.execute(
       sql`select canonical_url as u, c.kind from case_links l join cases c on c.id = l.case_id order by random() limit 200`,
@@ -127,9 +127,9 @@ export async function sqlScenarios(url: string): Promise<QueueInputs> {
   ).rows as { u: string; kind: string }[];
   const byLink: Sample = (d, i) => {
     const l = links[i % links.length];
-    return d.execute(sql`select c.id from case_links l join cases c on c.id = l.case_id
-      where l.canonical_url in (${l.u}) and c.kind = ${l.kind} and c.status = any(${`{${OPEN_STATUSES.join(",")}}`}::text[])
-      order by c.latest_report_at desc limit 1`);
+    return d.execute(
+      sql`select iblagh_case_for_links(${JSON.stringify([l.u])}::jsonb, ${l.kind}, ${`{${OPEN_STATUSES.join(",")}}`}::text[])`,
+    );
   };
   const link = await measure(url, byLink, links.length, false);
   add(

@@ -7,8 +7,8 @@ import { caseEvents, caseLinks, cases, reports } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { bump, METRICS } from "@/lib/stats/rollup";
 import { normalizeText } from "@/lib/text/normalize";
-import { keepTextCarriers } from "../carriers";
-import { summarize } from "../intake";
+import { keepTextCarriers } from "../matching/carriers";
+import { summarize } from "../matching/summary";
 import { isOpen } from "../workflow";
 import { lockCase } from "./lock";
 
@@ -101,20 +101,12 @@ export async function splitReport(
       throw new ExpectedError("transition_refused", { reason: "only_report" });
     const now = new Date();
     const summary = summarize(report.description);
-    const [created] = await tx
-      .insert(cases)
-      .values({
-        kind: report.kind,
-        category: report.category,
-        summary,
-        searchText: normalizeText(summary),
-        platforms: [report.platform],
-        reportCount: 1,
-        firstReportAt: report.submittedAt,
-        latestReportAt: report.submittedAt,
-        statusChangedAt: now,
-      })
-      .returning({ id: cases.id, ref: cases.ref });
+    const { rows } = await tx.execute(sql`select id, ref from iblagh_open_case(
+      ${report.kind}, ${report.category}, ${summary}, ${normalizeText(summary)}, ${report.platform},
+      ${report.submittedAt.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz,
+      ${actor.id}::uuid, ${input.note.trim()},
+      ${JSON.stringify({ splitFrom: old.id, splitFromRef: old.ref })}::jsonb)`);
+    const created = rows[0] as { id: string; ref: string };
     await tx.update(reports).set({ caseId: created.id }).where(eq(reports.id, report.id));
     await keepTextCarriers(tx, created.id);
     await keepTextCarriers(tx, old.id);
@@ -156,15 +148,6 @@ export async function splitReport(
         type: "split",
         note: input.note.trim(),
         data: { reportId: report.id, newCaseId: created.id, newCaseRef: created.ref },
-      },
-      {
-        caseId: created.id,
-        at: now,
-        actorId: actor.id,
-        type: "created",
-        toStatus: "new",
-        note: input.note.trim(),
-        data: { splitFrom: old.id, splitFromRef: old.ref },
       },
     ]);
     await recordAudit(tx, {

@@ -1,25 +1,15 @@
 "use server";
 
+import type { ReportFormState } from "@/lib/http/action-state";
 import { headers } from "next/headers";
-import { ExpectedError, type ErrorCode } from "@/lib/errors";
+import { ExpectedError } from "@/lib/errors";
 import { isDbUnavailable } from "@/lib/http/db-errors";
 import { logUnexpected } from "@/lib/http/log-error";
 import { clientKey } from "@/lib/http/request";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { reportFromFormData, reportSchema } from "@/lib/reports/schema";
-import { receiveReport } from "@/lib/reports/submit";
-import { toFieldErrors, type FieldErrors } from "@/lib/validation";
-
-export type ReportFormState =
-  | { ok: true; data: { receipt: string; submittedAt: string } }
-  | {
-      ok: false;
-      code: ErrorCode | "internal_error";
-      fieldErrors?: FieldErrors;
-      values?: Record<string, string>;
-      retryAfter?: number;
-    }
-  | null;
+import { receiveReport } from "@/lib/reports/receive";
+import { toFieldErrors } from "@/lib/validation";
 
 // What the citizen typed, echoed back so that a form posted without JavaScript is re-filled.
 function typedValues(fd: FormData): Record<string, string> {

@@ -1,24 +1,13 @@
 "use server";
 
+import type { TrackFormState } from "@/lib/http/action-state";
 import { headers } from "next/headers";
-import { ExpectedError, type ErrorCode } from "@/lib/errors";
+import { ExpectedError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
 import { isDbUnavailable } from "@/lib/http/db-errors";
 import { logUnexpected } from "@/lib/http/log-error";
 import { clientKey } from "@/lib/http/request";
-import { lookUpReport } from "@/lib/reports/submit";
-import type { TrackedReport } from "@/lib/reports/track";
-
-export type TrackFormState =
-  | { ok: true; data: TrackedReport; receipt: string }
-  | {
-      ok: false;
-      code: ErrorCode | "internal_error";
-      fieldErrors?: Record<string, string>;
-      receipt?: string;
-      retryAfter?: number;
-    }
-  | null;
+import { lookUpReport } from "@/lib/reports/track";
 
 export async function trackAction(_prev: TrackFormState, fd: FormData): Promise<TrackFormState> {
   const receipt = fd.get("receipt");

@@ -5,10 +5,10 @@ import { recordAudit } from "@/lib/audit/log";
 import { signOut } from "@/lib/auth/config";
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import { localeOf } from "@/lib/i18n/config";
 
 export async function signOutAction(fd: FormData) {
-  const locale = isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE;
+  const locale = localeOf(fd);
   const actor = await currentActor();
   if (actor) {
     const db = await getDb();

@@ -1,55 +1,51 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionActor } from "@/lib/auth/session";
 import { caseIdByRef } from "@/lib/cases/detail";
 import { PRIORITIES } from "@/lib/cases/priority";
 import { assignCases, closeCases, setPriority } from "@/lib/cases/service";
-import { getDb } from "@/lib/db/client";
-import { refusalKey } from "@/lib/http/action-error";
+import { CASE_ROLES } from "@/lib/cases/workflow";
+import { ExpectedError } from "@/lib/errors";
+import { staffFormAction } from "@/lib/http/staff-action";
 
-const bulkSchema = z.object({
-  back: z.string().regex(/^\/(ar|fr|en)\/moderation(\?.*)?$/),
-  caseIds: z.array(z.uuid()).max(200),
-  op: z.enum([
-    "assign_me",
-    "unassign",
-    "no_action",
-    "duplicate",
-    ...PRIORITIES.map((p) => `priority:${p}` as const),
-  ]),
-  note: z.string().max(2000).optional(),
-  survivorRef: z.string().max(20).optional(),
-});
+const BACK = /^\/(ar|fr|en)\/moderation(\?.*)?$/;
 
+// The queue address the form came from, without a previous outcome: the outcome goes back there.
+function backOf(fd: FormData, locale: string) {
+  const back = fd.get("back");
+  const clean =
+    typeof back === "string" && BACK.test(back.split("#")[0])
+      ? back.split("#")[0]
+      : `/${locale}/moderation`;
+  return clean.replace(/[?&]bulk=[^&]*/g, "");
+}
 const withParam = (back: string, key: string, value: string) =>
   `${back}${back.includes("?") ? "&" : "?"}${key}=${encodeURIComponent(value)}`;
 
-export async function bulkAction(fd: FormData) {
-  const parsed = bulkSchema.safeParse({
-    back: fd.get("back"),
+/** One operation on the cases ticked in the queue. */
+export const bulkAction = staffFormAction({
+  schema: z.object({
+    caseIds: z.array(z.uuid()).max(200),
+    op: z.enum([
+      "assign_me",
+      "unassign",
+      "no_action",
+      "duplicate",
+      ...PRIORITIES.map((p) => `priority:${p}` as const),
+    ]),
+    note: z.string().max(2000).optional(),
+    survivorRef: z.string().max(20).optional(),
+  }),
+  roles: CASE_ROLES,
+  fields: (fd) => ({
     caseIds: fd.getAll("caseId"),
     op: fd.get("op"),
     note: fd.get("note") ?? undefined,
     survivorRef: fd.get("survivorRef") ?? undefined,
-  });
-  const back =
-    typeof fd.get("back") === "string" && /^\/(ar|fr|en)\/moderation/.test(fd.get("back") as string)
-      ? (fd.get("back") as string).split("#")[0]
-      : "/ar/moderation";
-  if (!parsed.success)
-    redirect(withParam(back.replace(/[?&]bulk=[^&]*/g, ""), "bulk", "error:invalid"));
-  const { caseIds, op, note } = parsed.data;
-  const clean = parsed.data.back.replace(/[?&]bulk=[^&]*/g, "");
-  if (caseIds.length === 0) redirect(withParam(clean, "bulk", "error:none"));
-
-  let outcome: string;
-  try {
-    const db = await getDb();
-    const actor = await actionActor();
-    if (op === "assign_me")
-      await assignCases(db, actor, { caseIds, assigneeId: actor?.id ?? null });
+  }),
+  run: async ({ db, actor, input: { caseIds, op, note, survivorRef } }) => {
+    if (caseIds.length === 0) throw new ExpectedError("validation_failed", { reason: "none" });
+    if (op === "assign_me") await assignCases(db, actor, { caseIds, assigneeId: actor.id });
     else if (op === "unassign") await assignCases(db, actor, { caseIds, assigneeId: null });
     else if (op.startsWith("priority:"))
       await setPriority(db, actor, {
@@ -57,8 +53,7 @@ export async function bulkAction(fd: FormData) {
         priority: op.slice(9) as (typeof PRIORITIES)[number],
       });
     else {
-      const survivorId =
-        op === "duplicate" ? await caseIdByRef(db, Number(parsed.data.survivorRef)) : undefined;
+      const survivorId = op === "duplicate" ? await caseIdByRef(db, Number(survivorRef)) : null;
       await closeCases(db, actor, {
         caseIds,
         to: op as "no_action" | "duplicate",
@@ -66,9 +61,12 @@ export async function bulkAction(fd: FormData) {
         survivorId: survivorId ?? undefined,
       });
     }
-    outcome = `done:${caseIds.length}`;
-  } catch (error) {
-    outcome = `error:${refusalKey(error)}`;
-  }
-  redirect(withParam(clean, "bulk", outcome));
-}
+    return caseIds.length;
+  },
+  back: (outcome, fd, locale) =>
+    withParam(
+      backOf(fd, locale),
+      "bulk",
+      outcome.ok ? `done:${outcome.value}` : `error:${outcome.code}`,
+    ),
+});

@@ -1,5 +1,6 @@
 "use server";
 
+import type { SignInState } from "@/lib/http/action-state";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
@@ -7,14 +8,7 @@ import { signIn } from "@/lib/auth/config";
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, issueDeviceToken } from "@/lib/auth/device";
 import { staffEmailHash } from "@/lib/auth/staff";
 import { env } from "@/lib/env";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
-
-export type SignInState = {
-  ok: false;
-  code: "invalid" | "throttled" | "totp_required" | "totp_invalid" | "failed";
-  minutes?: number;
-  email?: string;
-} | null;
+import { localeOf } from "@/lib/i18n/config";
 
 /** Only paths inside the staff area of this site: never an open redirect. */
 function safeNext(next: unknown, locale: string): string {
@@ -25,7 +19,7 @@ function safeNext(next: unknown, locale: string): string {
 }
 
 export async function signInAction(_prev: SignInState, fd: FormData): Promise<SignInState> {
-  const locale = isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE;
+  const locale = localeOf(fd);
   const email = String(fd.get("email") ?? "").slice(0, 254);
   try {
     await signIn("credentials", {

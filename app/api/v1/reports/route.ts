@@ -4,7 +4,7 @@ import { errorResponse } from "@/lib/http/errors";
 import { clientKey, readJsonBody } from "@/lib/http/request";
 import { localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { reportSchema } from "@/lib/reports/schema";
-import { receiveReport } from "@/lib/reports/submit";
+import { receiveReport } from "@/lib/reports/receive";
 
 export async function POST(req: Request) {
   const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));

@@ -5,10 +5,7 @@ import { signOut } from "@/lib/auth/config";
 import { currentActor } from "@/lib/auth/session";
 import { enableTotp, removeTotp } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/client";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
-
-const localeOf = (fd: FormData) =>
-  isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE;
+import { localeOf } from "@/lib/i18n/config";
 
 // A changed second factor ends every session of the account, this one included: the member
 // signs in again with it, which also proves the new factor works.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { errorResponse } from "@/lib/http/errors";
 import { clientKey, readJsonBody } from "@/lib/http/request";
 import { localeFromAcceptLanguage } from "@/lib/i18n/config";
-import { lookUpReport } from "@/lib/reports/submit";
+import { lookUpReport } from "@/lib/reports/track";
 
 const trackRequestSchema = z.object({
   receipt: z.string({ error: "validation.receiptRequired" }),

@@ -1,9 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionActor } from "@/lib/auth/session";
 import { caseIdByRef } from "@/lib/cases/detail";
 import { PRIORITIES } from "@/lib/cases/priority";
 import {
@@ -15,117 +13,99 @@ import {
   splitReport,
   transitionCase,
 } from "@/lib/cases/service";
-import { CASE_STATUSES } from "@/lib/cases/workflow";
-import { getDb } from "@/lib/db/client";
+import { CASE_ROLES, CASE_STATUSES } from "@/lib/cases/workflow";
 import { ExpectedError } from "@/lib/errors";
-import { refusalKey } from "@/lib/http/action-error";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import { staffFormAction, staffStateAction } from "@/lib/http/staff-action";
 
-const idSchema = z.uuid();
-const str = (fd: FormData, k: string) => {
-  const v = fd.get(k);
-  return typeof v === "string" ? v.slice(0, 4000) : undefined;
-};
+const text = (max = 4000) => z.string().max(max).optional();
+const caseId = z.uuid();
 
-/** Runs one case action and comes back to the case page with its outcome in the URL. */
-async function run(
-  fd: FormData,
-  work: (db: Awaited<ReturnType<typeof getDb>>, caseId: string) => Promise<void>,
-) {
-  const locale = isLocale(fd.get("locale")) ? (fd.get("locale") as string) : DEFAULT_LOCALE;
-  const caseId = idSchema.safeParse(fd.get("caseId"));
-  if (!caseId.success) redirect(`/${locale}/moderation`);
-  let outcome = "done=1";
-  try {
-    await work(await getDb(), caseId.data);
-  } catch (error) {
-    outcome = `error=${refusalKey(error)}`;
-  }
-  revalidatePath(`/${locale}/moderation/cases/${caseId.data}`);
-  redirect(`/${locale}/moderation/cases/${caseId.data}?${outcome}`);
-}
+/** Every case action comes back to the case page with its outcome in the URL. */
+const caseAction = <S extends z.ZodObject<{ caseId: typeof caseId }>>(
+  schema: S,
+  run: Parameters<typeof staffFormAction<S, unknown>>[0]["run"],
+) =>
+  staffFormAction({
+    schema,
+    roles: CASE_ROLES,
+    run,
+    back: (outcome, fd, locale) => {
+      const id = caseId.safeParse(fd.get("caseId"));
+      if (!id.success) return `/${locale}/moderation`;
+      revalidatePath(`/${locale}/moderation/cases/${id.data}`);
+      return `/${locale}/moderation/cases/${id.data}?${outcome.ok ? "done=1" : `error=${outcome.code}`}`;
+    },
+  });
 
-export async function transitionAction(fd: FormData) {
-  await run(fd, async (db, caseId) => {
-    const to = z.enum(CASE_STATUSES).parse(fd.get("to"));
-    const survivorRef = str(fd, "survivorRef");
-    const survivorId = survivorRef ? await caseIdByRef(db, Number(survivorRef)) : null;
-    if (to === "duplicate" && survivorRef && !survivorId)
+export const transitionAction = caseAction(
+  z.object({
+    caseId,
+    to: z.enum(CASE_STATUSES),
+    note: text(),
+    survivorRef: text(20),
+    referralDate: text(),
+    referralUnit: text(),
+    referralReference: text(),
+  }),
+  async ({ db, actor, input }) => {
+    const survivorId = input.survivorRef ? await caseIdByRef(db, Number(input.survivorRef)) : null;
+    if (input.to === "duplicate" && input.survivorRef && !survivorId)
       throw new ExpectedError("transition_refused", { reason: "survivor_required" });
-    await transitionCase(db, await actionActor(), {
-      caseId,
-      to,
-      note: str(fd, "note"),
+    await transitionCase(db, actor, {
+      caseId: input.caseId,
+      to: input.to,
+      note: input.note,
       survivorId,
       referral:
-        to === "referred"
+        input.to === "referred"
           ? {
-              date: str(fd, "referralDate") ?? "",
-              unit: str(fd, "referralUnit") ?? "",
-              reference: str(fd, "referralReference") ?? "",
+              date: input.referralDate ?? "",
+              unit: input.referralUnit ?? "",
+              reference: input.referralReference ?? "",
             }
           : null,
     });
-  });
-}
+  },
+);
 
-export async function assignAction(fd: FormData) {
-  await run(fd, async (db, caseId) => {
-    const actor = await actionActor();
-    const target = str(fd, "assignee");
-    const assigneeId =
-      target === "me" ? (actor?.id ?? null) : target ? idSchema.parse(target) : null;
-    await assignCases(db, actor, { caseIds: [caseId], assigneeId });
-  });
-}
-
-export async function priorityAction(fd: FormData) {
-  await run(fd, async (db, caseId) =>
-    setPriority(db, await actionActor(), {
-      caseIds: [caseId],
-      priority: z.enum(PRIORITIES).parse(fd.get("priority")),
+export const assignAction = caseAction(
+  z.object({ caseId, assignee: z.union([z.literal("me"), z.literal(""), z.uuid()]).optional() }),
+  async ({ db, actor, input }) =>
+    assignCases(db, actor, {
+      caseIds: [input.caseId],
+      assigneeId: input.assignee === "me" ? actor.id : input.assignee || null,
     }),
-  );
-}
+);
 
-export async function noteAction(fd: FormData) {
-  await run(fd, async (db, caseId) =>
-    addCaseNote(db, await actionActor(), { caseId, note: str(fd, "note") ?? "" }),
-  );
-}
+export const priorityAction = caseAction(
+  z.object({ caseId, priority: z.enum(PRIORITIES) }),
+  async ({ db, actor, input }) =>
+    setPriority(db, actor, { caseIds: [input.caseId], priority: input.priority }),
+);
 
-export async function splitAction(fd: FormData) {
-  await run(fd, async (db) => {
-    await splitReport(db, await actionActor(), {
-      reportId: idSchema.parse(fd.get("reportId")),
-      note: str(fd, "note") ?? "",
-    });
-  });
-}
+export const noteAction = caseAction(z.object({ caseId, note: text() }), ({ db, actor, input }) =>
+  addCaseNote(db, actor, { caseId: input.caseId, note: input.note ?? "" }),
+);
 
-export async function mergeAction(fd: FormData) {
-  await run(fd, async (db, caseId) =>
-    mergeCases(db, await actionActor(), {
-      sourceId: idSchema.parse(fd.get("sourceId")),
-      survivorId: caseId,
-      note: str(fd, "note") ?? "",
+export const splitAction = caseAction(
+  z.object({ caseId, reportId: z.uuid(), note: text() }),
+  ({ db, actor, input }) =>
+    splitReport(db, actor, { reportId: input.reportId, note: input.note ?? "" }),
+);
+
+export const mergeAction = caseAction(
+  z.object({ caseId, sourceId: z.uuid(), note: text() }),
+  ({ db, actor, input }) =>
+    mergeCases(db, actor, {
+      sourceId: input.sourceId,
+      survivorId: input.caseId,
+      note: input.note ?? "",
     }),
-  );
-}
+);
 
-export type RevealState =
-  | { ok: true; contact: { email?: string; phone?: string } | null }
-  | { ok: false; reason: string }
-  | null;
-
-export async function revealAction(_prev: RevealState, fd: FormData): Promise<RevealState> {
-  try {
-    const contact = await revealContact(await getDb(), await actionActor(), {
-      reportId: idSchema.parse(fd.get("reportId")),
-      reason: str(fd, "reason") ?? "",
-    });
-    return { ok: true, contact };
-  } catch (error) {
-    return { ok: false, reason: error instanceof z.ZodError ? "invalid" : refusalKey(error) };
-  }
-}
+export const revealAction = staffStateAction({
+  schema: z.object({ reportId: z.uuid(), reason: text() }),
+  roles: CASE_ROLES,
+  run: ({ db, actor, input }) =>
+    revealContact(db, actor, { reportId: input.reportId, reason: input.reason ?? "" }),
+});

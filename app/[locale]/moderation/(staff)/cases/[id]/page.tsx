@@ -17,7 +17,16 @@ import { statementsOfCase } from "@/lib/statements/staff";
 import { isUuid } from "@/lib/validation";
 import { refusalMessage } from "@/lib/i18n/refusal";
 import { pickMessages } from "@/lib/i18n/pick";
-import { mergeAction, revealAction, splitAction } from "./actions";
+import { createDraftAction } from "../../statements/actions";
+import {
+  assignAction,
+  mergeAction,
+  noteAction,
+  priorityAction,
+  revealAction,
+  splitAction,
+  transitionAction,
+} from "./actions";
 import { lookAlikeHost } from "@/lib/text/readable-url";
 import { labelled } from "@/lib/i18n/translate";
 
@@ -239,7 +248,13 @@ export default async function CasePage({
         </div>
 
         <div className="space-y-6">
-          <CaseActions locale={locale} c={c} staff={staff} actorId={actor.id} />
+          <CaseActions
+            locale={locale}
+            c={c}
+            staff={staff}
+            actorId={actor.id}
+            actions={{ transitionAction, assignAction, priorityAction }}
+          />
           <section
             className="space-y-2 rounded-lg bg-white p-4 shadow-sm"
             aria-labelledby="suggestions-heading"
@@ -324,8 +339,14 @@ export default async function CasePage({
               ))}
             </section>
           ) : null}
-          <CaseStatements locale={locale} caseId={c.id} kind={c.kind} existing={caseStatements} />
-          <CaseTimeline locale={locale} caseId={c.id} events={c.events} />
+          <CaseStatements
+            locale={locale}
+            caseId={c.id}
+            kind={c.kind}
+            existing={caseStatements}
+            createDraftAction={createDraftAction}
+          />
+          <CaseTimeline locale={locale} caseId={c.id} events={c.events} noteAction={noteAction} />
         </div>
       </div>
     </div>

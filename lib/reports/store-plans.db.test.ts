@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { caseLinks } from "@/lib/db/schema";
 import { withTestDb } from "@/lib/testing/db";
 import { report, reportOfReceipt } from "@/lib/testing/fixtures";
-import { submitReports } from "./intake";
+import { storeReports } from "./store";
 import { reportSchema } from "./schema";
 
 // Intake must read a handful of rows per report however many cases exist, whatever the
@@ -45,7 +45,7 @@ async function rowsReadByIntake(): Promise<Record<string, number>> {
   // Counts not yet flushed would add the reads of earlier transactions to this one's.
   await conn.db.execute(sql`select pg_stat_force_next_flush()`);
   return conn.db.transaction(async (tx) => {
-    const out = await submitReports(tx, [
+    const out = await storeReports(tx, [
       input({ urls: [`https://x.com/new/status/${Date.now()}`] }),
       input({ urls: [known.canonicalUrl] }),
       input({ platform: "whatsapp", description: `${text}!` }),

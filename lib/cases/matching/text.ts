@@ -3,10 +3,10 @@ import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/connect";
 import { cases, reports } from "@/lib/db/schema";
 import { similarityTo } from "@/lib/text/minhash";
-import { OPEN_STATUSES } from "./workflow";
+import { OPEN_STATUSES } from "../workflow";
 
 const CANDIDATE_REPORTS = 20;
-/** Rows read per band key, newest first: here and in iblagh_intake (sent in its payload). */
+/** Rows read per band key, newest first: here and in iblagh_case_for_exact_text (sent in the payload). */
 export const PER_BAND = 50;
 
 export interface TextMatch {

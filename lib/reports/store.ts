@@ -1,9 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, lt, sql } from "drizzle-orm";
-import { intakeBumps, summarize, textHints, type IncomingReport } from "@/lib/cases/intake";
-import { SURGE_HIGH, SURGE_URGENT } from "@/lib/cases/priority";
-import { PER_BAND } from "@/lib/cases/match";
+import { textHints, type IncomingReport } from "@/lib/cases/matching/hints";
+import type { StoreItem, StorePayload, StoreResult } from "@/lib/cases/matching/payload";
+import { summarize } from "@/lib/cases/matching/summary";
+import { PER_BAND } from "@/lib/cases/matching/text";
+import { PRIORITIES, SURGE_HIGH, SURGE_URGENT } from "@/lib/cases/priority";
 import { OPEN_STATUSES } from "@/lib/cases/workflow";
 import type { Db, Executor } from "@/lib/db/connect";
 import { jsonParam } from "@/lib/db/json-rows";
@@ -44,12 +46,12 @@ export type IntakeOutcome =
   { ok: true; value: Receipt & { replayed: boolean } } | { ok: false; error: unknown };
 
 /** Stores one report in one transaction and returns its receipt, which exists nowhere else afterwards. */
-export async function submitReport(
+export async function storeReport(
   db: Db,
   input: ReportInput,
   opts: IntakeOptions,
 ): Promise<Receipt & { replayed: boolean }> {
-  const [outcome] = await submitReports(db, [{ input, opts }]);
+  const [outcome] = await storeReports(db, [{ input, opts }]);
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }
@@ -98,8 +100,8 @@ function prepare(
     : null;
   const limit = opts.rateLimit && opts.rateLimit.limit > 0 ? opts.rateLimit : undefined;
   const window = limit ? rateWindow(limit, now) : undefined;
-  const [reportsBump, openedBump] = intakeBumps(incoming, true);
-  const [, joinedBump] = intakeBumps(incoming, false);
+  const [reportsBump, openedBump] = reportBumps(incoming, true);
+  const [, joinedBump] = reportBumps(incoming, false);
   const summary = summarize(input.description);
   const counters = counterRows(reportsBump);
   return {
@@ -141,25 +143,20 @@ function prepare(
       // The year total and the month come first; the other metric has its own breakdowns.
       opened_dims: [...counters.dimensions.slice(0, 2), ...(openedBump.breakdowns ?? [])],
       joined_dims: [...counters.dimensions.slice(0, 2), ...(joinedBump.breakdowns ?? [])],
-    },
+    } satisfies Omit<StoreItem, "text" | "like">,
   };
 }
-
-type IntakeResult =
-  | { status: "stored"; case_id: string; opened: boolean }
-  | { status: "rate_limited"; retry_after: number }
-  | { status: "replay"; request_hash: string | null; response_enc: string | null };
 
 /**
  * Stores reports as if each had been submitted alone and in this order, and returns an
  * outcome per report. Group commit: the queue in ./intake-queue.ts gathers reports that arrive
- * together, and the whole batch is one call of `iblagh_intake` (drizzle/0007; its latest form
- * is in 0012), so a burst costs one round trip per batch. Text matching of forwarded messages
+ * together, and the whole batch is one call of `iblagh_store_reports`
+ * (drizzle/functions/iblagh_store_reports.sql), so a burst costs one round trip per batch. Text matching of forwarded messages
  * is scored here first (MinHash, one read per distinct text of the batch). With an idempotency
  * key, a retry of the same request returns the first receipt (kept encrypted for the replay
  * window) and a different request under that key is refused.
  */
-export async function submitReports(
+export async function storeReports(
   db: Executor,
   items: { input: ReportInput; opts: IntakeOptions }[],
 ): Promise<IntakeOutcome[]> {
@@ -170,7 +167,7 @@ export async function submitReports(
     db,
     prepared.map((p) => p.incoming),
   );
-  const payload = {
+  const payload: StorePayload = {
     shard: Math.floor(Math.random() * SHARDS),
     metrics: {
       reports: METRICS.reports,
@@ -178,6 +175,7 @@ export async function submitReports(
       joined: METRICS.reportsJoined,
     },
     surge: { high: SURGE_HIGH, urgent: SURGE_URGENT },
+    priorities: PRIORITIES,
     open_statuses: OPEN_STATUSES,
     per_band: PER_BAND,
     items: prepared.map((p, i) => ({
@@ -190,8 +188,10 @@ export async function submitReports(
       like: hints[i].like,
     })),
   };
-  const result = await db.execute(sql`select iblagh_intake(${jsonParam(payload, "jsonb")}) as r`);
-  const outcomes = (result.rows[0] as { r: IntakeResult[] }).r;
+  const result = await db.execute(
+    sql`select iblagh_store_reports(${jsonParam(payload, "jsonb")}) as r`,
+  );
+  const outcomes = (result.rows[0] as { r: StoreResult[] }).r;
   return outcomes.map((o, i): IntakeOutcome => {
     if (o.status === "stored")
       return { ok: true, value: { ...prepared[i].answer, replayed: false } };
@@ -211,4 +211,26 @@ export async function submitReports(
 export async function purgeIdempotencyKeys(db: Db, now = new Date()): Promise<void> {
   const cutoff = new Date(now.getTime() - IDEMPOTENCY_WINDOW_HOURS * 3600_000);
   await db.delete(idempotencyKeys).where(and(lt(idempotencyKeys.createdAt, cutoff)));
+}
+
+/** The roll-up counters of one stored report, written last, just before the commit. */
+export function reportBumps(
+  r: Pick<IncomingReport, "at" | "kind" | "category" | "platform" | "locale">,
+  opened: boolean,
+) {
+  return [
+    {
+      at: r.at,
+      metric: METRICS.reports,
+      breakdowns: [
+        `kind:${r.kind}`,
+        `category:${r.category}`,
+        `platform:${r.platform}`,
+        `locale:${r.locale}`,
+      ],
+    },
+    opened
+      ? { at: r.at, metric: METRICS.casesOpened, breakdowns: [`kind:${r.kind}`] }
+      : { at: r.at, metric: METRICS.reportsJoined },
+  ];
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Executor } from "@/lib/db/connect";
 import { env } from "@/lib/env";
-import { METRICS } from "@/lib/stats/rollup";
 import { similarityTo } from "@/lib/text/minhash";
-import { findCasesByText, type TextMatch } from "./match";
+import { findCasesByText, type TextMatch } from "./text";
 
 export interface IncomingReport {
   kind: string;
@@ -17,20 +16,12 @@ export interface IncomingReport {
   at: Date;
 }
 
-/** A claim summary from the first report: its opening, cut at a word. */
-export function summarize(description: string, max = 280): string {
-  const oneLine = description.replace(/\s+/g, " ").trim();
-  if (oneLine.length <= max) return oneLine;
-  const cut = oneLine.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 40))}…`;
-}
-
 export interface TextHints {
   /** Open cases whose reports read like this one, scored (≥ the merge threshold), best first. */
   text: TextMatch[];
   /**
    * Earlier reports of the same batch that read like this one: their index, score, and whether
-   * the text is the same (then this copy stores no bands of its own: drizzle/0012).
+   * the text is the same (then this copy stores no bands of its own: ./carriers.ts).
    */
   like: { j: number; score: number; same: boolean }[];
 }
@@ -75,26 +66,4 @@ export async function textHints(db: Executor, batch: IncomingReport[]): Promise<
       return { text: await lookup, like };
     }),
   );
-}
-
-/** The roll-up counters of one intake, written last, just before the commit. */
-export function intakeBumps(
-  r: Pick<IncomingReport, "at" | "kind" | "category" | "platform" | "locale">,
-  opened: boolean,
-) {
-  return [
-    {
-      at: r.at,
-      metric: METRICS.reports,
-      breakdowns: [
-        `kind:${r.kind}`,
-        `category:${r.category}`,
-        `platform:${r.platform}`,
-        `locale:${r.locale}`,
-      ],
-    },
-    opened
-      ? { at: r.at, metric: METRICS.casesOpened, breakdowns: [`kind:${r.kind}`] }
-      : { at: r.at, metric: METRICS.reportsJoined },
-  ];
 }

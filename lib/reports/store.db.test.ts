@@ -7,7 +7,7 @@ import { getSecrets } from "@/lib/security/secrets";
 import { withTestDb } from "@/lib/testing/db";
 import { reportOfReceipt } from "@/lib/testing/fixtures";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
-import { submitReport } from "./intake";
+import { storeReport } from "./store";
 import { reportSchema } from "./schema";
 import { trackReport } from "./track";
 
@@ -27,9 +27,9 @@ const rumor = (patch: Record<string, unknown> = {}) =>
     ...patch,
   });
 
-describe("submitReport", () => {
+describe("storeReport", () => {
   it("stores the report with canonical links, normalised text and encrypted contact, and no receipt in clear", async () => {
-    const res = await submitReport(conn.db, rumor(), { locale: "ar" });
+    const res = await storeReport(conn.db, rumor(), { locale: "ar" });
     expect(res.receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(res.status).toBe("received");
     const canonical = parseReceipt(res.receipt)!;
@@ -62,11 +62,9 @@ describe("submitReport", () => {
   });
 
   it("keeps the chosen platform only when there is no link, and stores no contact when none is given", async () => {
-    const res = await submitReport(
-      conn.db,
-      rumor({ urls: [], platform: "whatsapp", contact: {} }),
-      { locale: "fr" },
-    );
+    const res = await storeReport(conn.db, rumor({ urls: [], platform: "whatsapp", contact: {} }), {
+      locale: "fr",
+    });
     const [row] = await conn.db
       .select()
       .from(reports)
@@ -80,8 +78,8 @@ describe("submitReport", () => {
 describe("idempotency", () => {
   it("returns the same receipt for a retry and stores one report", async () => {
     const before = await conn.db.$count(reports);
-    const a = await submitReport(conn.db, rumor(), { locale: "ar", idempotencyKey: "retry-1" });
-    const b = await submitReport(conn.db, rumor(), { locale: "ar", idempotencyKey: "retry-1" });
+    const a = await storeReport(conn.db, rumor(), { locale: "ar", idempotencyKey: "retry-1" });
+    const b = await storeReport(conn.db, rumor(), { locale: "ar", idempotencyKey: "retry-1" });
     expect(b.receipt).toBe(a.receipt);
     expect(b.replayed).toBe(true);
     expect(await conn.db.$count(reports)).toBe(before + 1);
@@ -90,9 +88,9 @@ describe("idempotency", () => {
   });
 
   it("refuses the same key with a different body", async () => {
-    await submitReport(conn.db, rumor(), { locale: "ar", idempotencyKey: "retry-2" });
+    await storeReport(conn.db, rumor(), { locale: "ar", idempotencyKey: "retry-2" });
     await expect(
-      submitReport(conn.db, rumor({ category: "security_rumor" }), {
+      storeReport(conn.db, rumor({ category: "security_rumor" }), {
         locale: "ar",
         idempotencyKey: "retry-2",
       }),
@@ -103,7 +101,7 @@ describe("idempotency", () => {
     const before = await conn.db.$count(reports);
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        submitReport(conn.db, rumor(), { locale: "ar", idempotencyKey: "race-1" }),
+        storeReport(conn.db, rumor(), { locale: "ar", idempotencyKey: "race-1" }),
       ),
     );
     expect(new Set(results.map((r) => r.receipt)).size).toBe(1);
@@ -114,7 +112,7 @@ describe("idempotency", () => {
 
 describe("trackReport", () => {
   it("finds a report by its receipt however it is typed, and shows only the public status", async () => {
-    const res = await submitReport(conn.db, rumor(), { locale: "ar" });
+    const res = await storeReport(conn.db, rumor(), { locale: "ar" });
     const typed = res.receipt
       .toLowerCase()
       .replace(/-/g, " ")
@@ -126,7 +124,7 @@ describe("trackReport", () => {
   });
 
   it("shows the outcome once closed", async () => {
-    const res = await submitReport(conn.db, rumor(), { locale: "ar" });
+    const res = await storeReport(conn.db, rumor(), { locale: "ar" });
     const r = await reportOfReceipt(conn.db, res.receipt);
     const closedAt = new Date(Date.now() + 60_000);
     await conn.db
@@ -153,7 +151,7 @@ describe("a stored link", () => {
     const input = reportSchema.parse(
       rumor({ urls: ["https://user:secret@xn--mgbh0fb.xn--kgbechtv/\u202Eexe.pdf?id=7"] }),
     );
-    const r = await submitReport(conn.db, input, { locale: "ar" });
+    const r = await storeReport(conn.db, input, { locale: "ar" });
     const report = await reportOfReceipt(conn.db, r.receipt);
     const [link] = await conn.db
       .select()

@@ -4,7 +4,7 @@ import type { Executor } from "@/lib/db/connect";
 import { bandKeys } from "@/lib/text/minhash";
 
 /**
- * A forwarded message's copies store no MinHash bands of their own (drizzle/0012): a case is
+ * A forwarded message's copies store no MinHash bands of their own (iblagh_store_reports): a case is
  * found by text through the one report of it that carries them. When a report moves to another
  * case, each of the two cases must still hold a carrier for every text among its forwarded
  * messages: the earliest report of a text that has none in the case gets its bands. Reads every

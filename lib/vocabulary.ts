@@ -1,0 +1,24 @@
+// The closed lists the database checks and the app speaks: one definition each. The schema
+// builds its CHECK constraints and partial indexes from these (lib/db/schema), and the domain
+// modules re-export them where they belong (reports, cases, statements, i18n). Imports nothing.
+
+export const KINDS = ["rumor", "violent_content"] as const;
+export const LOCALES = ["ar", "fr", "en"] as const;
+
+export const OPEN_STATUSES = ["new", "triage", "verifying", "expertise"] as const;
+export const FINAL_STATUSES = [
+  "debunked",
+  "confirmed",
+  "no_action",
+  "referred",
+  "duplicate",
+] as const;
+export const CASE_STATUSES = [...OPEN_STATUSES, ...FINAL_STATUSES] as const;
+
+/** Lowest first. */
+export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+
+export const STATEMENT_TYPES = ["denial", "truth", "communique"] as const;
+export const STATEMENT_STATUSES = ["draft", "in_review", "published", "withdrawn"] as const;
+/** The states a pending amendment of a published statement goes through. */
+export const AMENDMENT_STATUSES = ["draft", "in_review"] as const;
