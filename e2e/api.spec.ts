@@ -1,3 +1,11 @@
+import {
+  errorSchema,
+  healthSchema,
+  receiptSchema,
+  statementPageSchema,
+  statsAnswerSchema,
+  trackedReportSchema,
+} from "../lib/api/schemas";
 import { expect, messages, test, uniqueText } from "./fixtures";
 
 const report = () => ({
@@ -167,6 +175,20 @@ test("health and the OpenAPI document", async ({ request }) => {
   expect(Object.keys(doc.paths)).toEqual(
     expect.arrayContaining(["/api/v1/reports", "/api/v1/reports/track"]),
   );
+});
+
+// The document is generated from these schemas (lib/api/openapi.ts): the answers must fit them.
+test("every answer has the shape the OpenAPI document gives it", async ({ request }) => {
+  const created = await request.post("/api/v1/reports", { data: report() });
+  const receipt = receiptSchema.parse(await created.json());
+  const tracked = await request.post("/api/v1/reports/track", { data: receipt });
+  trackedReportSchema.parse(await tracked.json());
+  statementPageSchema.parse(await (await request.get("/api/v1/statements?locale=fr")).json());
+  statsAnswerSchema.parse(await (await request.get("/api/v1/stats?from=2024&to=2025")).json());
+  healthSchema.parse(await (await request.get("/api/health")).json());
+  const refused = await request.post("/api/v1/reports", { data: { kind: "nope" } });
+  expect(refused.status()).toBe(400);
+  expect(errorSchema.parse(await refused.json()).issues?.length).toBeGreaterThan(0);
 });
 
 test("the benchmark routes do not exist outside a benchmark run", async ({ request }) => {

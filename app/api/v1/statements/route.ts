@@ -1,15 +1,18 @@
 import { NextResponse } from "next/server";
 import { errorResponse } from "@/lib/http/errors";
-import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { listLocaleSchema } from "@/lib/api/schemas";
 import { cachedStatementList } from "@/lib/statements/cache";
 import { statementListSchema } from "@/lib/statements/public";
 
 export async function GET(req: Request) {
   const url = new URL(req.url);
-  const requested = url.searchParams.get("locale");
-  const locale = isLocale(requested)
-    ? requested
-    : localeFromAcceptLanguage(req.headers.get("accept-language"));
+  const requested = listLocaleSchema.safeParse({
+    locale: url.searchParams.get("locale") ?? undefined,
+  });
+  const locale =
+    (requested.success && requested.data.locale) ||
+    localeFromAcceptLanguage(req.headers.get("accept-language"));
   try {
     const query = statementListSchema.parse(Object.fromEntries(url.searchParams));
     const { items, nextCursor } = await cachedStatementList(locale, query, 20);

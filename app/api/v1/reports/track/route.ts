@@ -1,13 +1,9 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { trackRequestSchema } from "@/lib/api/schemas";
 import { errorResponse } from "@/lib/http/errors";
 import { clientKey, readJsonBody } from "@/lib/http/request";
 import { localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { lookUpReport } from "@/lib/reports/track";
-
-const trackRequestSchema = z.object({
-  receipt: z.string({ error: "validation.receiptRequired" }),
-});
 
 export async function POST(req: Request) {
   const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
