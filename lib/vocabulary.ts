@@ -22,3 +22,6 @@ export const STATEMENT_TYPES = ["denial", "truth", "communique"] as const;
 export const STATEMENT_STATUSES = ["draft", "in_review", "published", "withdrawn"] as const;
 /** The states a pending amendment of a published statement goes through. */
 export const AMENDMENT_STATUSES = ["draft", "in_review"] as const;
+
+/** What a report may carry besides words; the media table is ready for more kinds. */
+export const MEDIA_KINDS = ["image"] as const;

@@ -1,5 +1,6 @@
 -- iblagh_store_report: writes one report of a batch (`p_item`, built by lib/reports/store.ts)
--- on the case it joined or opened: the report, its links, the case's links, its MinHash bands
+-- on the case it joined or opened: the report, its links, its pictures (stored beforehand by
+-- iblagh_store_media), the case's links, its MinHash bands
 -- unless a report of the case already carries this text (`p_carried`), and the answer a retry
 -- under its idempotency key replays.
 CREATE OR REPLACE FUNCTION iblagh_store_report(p_item jsonb, p_case uuid, p_carried boolean)
@@ -22,6 +23,9 @@ BEGIN
     INSERT INTO report_text_bands (band_key, report_id)
       SELECT b::bigint, rid FROM jsonb_array_elements_text(p_item->'bands') b;
   END IF;
+  INSERT INTO report_media (report_id, position, sha256)
+    SELECT rid, (x.n - 1)::smallint, x.m->>'sha256'
+    FROM jsonb_array_elements(coalesce(p_item->'media', '[]')) WITH ORDINALITY AS x(m, n);
   IF p_item->>'key_hash' IS NOT NULL THEN
     UPDATE idempotency_keys SET report_id = rid, response_enc = p_item->>'answer'
       WHERE key_hash = p_item->>'key_hash';

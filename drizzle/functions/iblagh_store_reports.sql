@@ -2,7 +2,8 @@
 -- submitted alone and in this order; returns an outcome per report. The payload is
 -- `StorePayload` in lib/cases/matching/payload.ts, built by lib/reports/store.ts. Each step
 -- is a function of its own file, tested alone (lib/db/functions.db.test.ts):
---   rate claim → idempotency claim → case for links → case for text (scored by the app) →
+--   rate claim → idempotency claim → case for links → case for images → case for text
+--   (scored by the app) →
 --   case for the exact text → open or join → store the report → raise priority; the roll-up
 --   counters of the whole batch are bumped last.
 --
@@ -29,10 +30,16 @@ DECLARE
   open_statuses text[] := ARRAY(SELECT jsonb_array_elements_text(p->'open_statuses'));
   ranks text[] := ARRAY(SELECT jsonb_array_elements_text(p->'priorities'));
   per_band int := (p->>'per_band')::int;
+  pdq_max int := (p->'pdq'->>'max_distance')::int;
+  pdq_min int := (p->'pdq'->>'min_quality')::int;
+  by_image boolean;
+  image_match record;
   surge_high int := (p->'surge'->>'high')::int;
   m_reports text := p->'metrics'->>'reports';
   m_opened text := p->'metrics'->>'opened';
   m_joined text := p->'metrics'->>'joined';
+  m_with_images text := p->'metrics'->>'with_images';
+  m_by_image text := p->'metrics'->>'joined_by_image';
   c_year int[] := '{}';
   c_metric text[] := '{}';
   c_dim text[] := '{}';
@@ -45,6 +52,11 @@ BEGIN
   PERFORM pg_advisory_xact_lock(1, hashtext(t))
     FROM (SELECT DISTINCT (x->>'kind') || ':' || (x->>'description_norm') AS t FROM jsonb_array_elements(p->'items') x
           WHERE jsonb_array_length(x->'bands') > 0 ORDER BY 1) s;
+  -- Pictures are matched by nearness, which no exact key serialises: batches carrying any
+  -- picture take one lock, across instances (a batch at a time per instance already).
+  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p->'items') x WHERE jsonb_array_length(coalesce(x->'media', '[]')) > 0) THEN
+    PERFORM pg_advisory_xact_lock(2, 0);
+  END IF;
   text_ids := ARRAY(SELECT DISTINCT (t->>'case_id')::uuid FROM jsonb_array_elements(p->'items') x, jsonb_array_elements(x->'text') t);
   IF cardinality(text_ids) > 0 THEN
     PERFORM 1 FROM cases WHERE id = ANY (text_ids) ORDER BY id FOR UPDATE;
@@ -74,6 +86,13 @@ BEGIN
     cid := NULL;
     IF jsonb_array_length(it->'urls') > 0 THEN
       cid := iblagh_case_for_links(it->'urls', it->>'kind', open_statuses);
+    END IF;
+    -- Else the open case holding the same picture, or the nearest within the PDQ threshold.
+    by_image := false;
+    IF cid IS NULL AND jsonb_array_length(coalesce(it->'media', '[]')) > 0 THEN
+      image_match := iblagh_case_for_images(it->'media', it->>'kind', open_statuses, pdq_max, pdq_min);
+      cid := image_match.case_id;
+      by_image := cid IS NOT NULL;
     END IF;
     -- Else the best-scored text match still open: cases found before the call, or the case of
     -- an earlier report of this batch.
@@ -118,6 +137,12 @@ BEGIN
         UNION ALL
         SELECT CASE WHEN opened THEN m_opened ELSE m_joined END, d
           FROM jsonb_array_elements_text(CASE WHEN opened THEN it->'opened_dims' ELSE it->'joined_dims' END) d
+        UNION ALL
+        -- Reports with pictures, and those a picture joined to a case: the year and its month.
+        SELECT m, d FROM jsonb_array_elements_text(it->'dims') WITH ORDINALITY AS x(d, n),
+            (SELECT m_with_images AS m WHERE jsonb_array_length(coalesce(it->'media', '[]')) > 0
+             UNION ALL SELECT m_by_image WHERE by_image) ms
+          WHERE x.n <= 2
       ) x;
     results := results || json_build_object('status', 'stored', 'case_id', cid, 'opened', opened);
   END LOOP;

@@ -16,6 +16,7 @@ const CHECKS: Record<string, readonly string[]> = {
   statements_type_check: vocabulary.STATEMENT_TYPES,
   statements_status_check: vocabulary.STATEMENT_STATUSES,
   statements_amendment_check: vocabulary.AMENDMENT_STATUSES,
+  media_kind_check: vocabulary.MEDIA_KINDS,
 };
 
 describe("CHECK constraints", () => {

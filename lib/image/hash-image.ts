@@ -11,10 +11,21 @@ const PDQ_MAX_SIDE = 512;
  */
 export async function pdqOfImage(
   input: Buffer | Sharp,
-  opts: { orient?: boolean } = {},
+  opts: { orient?: boolean; trim?: boolean } = {},
 ): Promise<Pdq & { width: number; height: number }> {
   let image = Buffer.isBuffer(input) ? sharp(input, { failOn: "error" }) : input.clone();
   if (opts.orient !== false) image = image.rotate();
+  // Bars of one colour around a picture (a screenshot's, a letterbox) are not the picture: PDQ
+  // is not robust to them, so they are cut before hashing. The reference does not do this.
+  if (opts.trim)
+    image = sharp(
+      await image
+        .clone()
+        .trim({ threshold: 12 })
+        .png()
+        .toBuffer()
+        .catch(() => image.png().toBuffer()),
+    );
   const { data, info } = await image
     .resize(PDQ_MAX_SIDE, PDQ_MAX_SIDE, {
       fit: "inside",

@@ -6,6 +6,8 @@ import type { StoreItem, StorePayload, StoreResult } from "@/lib/cases/matching/
 import { summarize } from "@/lib/cases/matching/summary";
 import { PER_BAND } from "@/lib/cases/matching/text";
 import { PRIORITIES, SURGE_HIGH, SURGE_URGENT } from "@/lib/cases/priority";
+import type { NormalizedImage } from "@/lib/image/normalize";
+import { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from "@/lib/image/pdq";
 import { OPEN_STATUSES } from "@/lib/cases/workflow";
 import type { Db, Executor } from "@/lib/db/connect";
 import { jsonParam } from "@/lib/db/json-rows";
@@ -30,6 +32,8 @@ export interface IntakeOptions {
   receipt?: string;
   /** Injected by the demo seed to write history; otherwise now. */
   now?: Date;
+  /** Pictures, already normalised (lib/image/normalize.ts). */
+  images?: NormalizedImage[];
   /** Counted in the intake's own transaction; a refused report is not stored. */
   rateLimit?: RateLimitHit;
 }
@@ -96,7 +100,14 @@ function prepare(
   const keyHash = opts.idempotencyKey ? sha256(`idempotency:${opts.idempotencyKey}`) : undefined;
   // Only a retry under the same key is compared with the first request.
   const requestHash = keyHash
-    ? sha256(stableStringify({ ...input, seenAt: input.seenAt?.toISOString(), locale }))
+    ? sha256(
+        stableStringify({
+          ...input,
+          seenAt: input.seenAt?.toISOString(),
+          locale,
+          images: (opts.images ?? []).map((i) => i.sha256),
+        }),
+      )
     : null;
   const limit = opts.rateLimit && opts.rateLimit.limit > 0 ? opts.rateLimit : undefined;
   const window = limit ? rateWindow(limit, now) : undefined;
@@ -138,6 +149,11 @@ function prepare(
               retry_after: window.retryAfter,
             }
           : null,
+      media: (opts.images ?? []).map((i) => ({
+        sha256: i.sha256,
+        pdq: i.pdq,
+        quality: i.pdqQuality,
+      })),
       year: counters.year,
       dims: counters.dimensions,
       // The year total and the month come first; the other metric has its own breakdowns.
@@ -173,7 +189,10 @@ export async function storeReports(
       reports: METRICS.reports,
       opened: METRICS.casesOpened,
       joined: METRICS.reportsJoined,
+      with_images: METRICS.withImages,
+      joined_by_image: METRICS.joinedByImage,
     },
+    pdq: { max_distance: PDQ_MATCH_DISTANCE, min_quality: PDQ_MIN_QUALITY },
     surge: { high: SURGE_HIGH, urgent: SURGE_URGENT },
     priorities: PRIORITIES,
     open_statuses: OPEN_STATUSES,
@@ -188,9 +207,21 @@ export async function storeReports(
       like: hints[i].like,
     })),
   };
-  const result = await db.execute(
-    sql`select iblagh_store_reports(${jsonParam(payload, "jsonb")}) as r`,
-  );
+  const call = sql`select iblagh_store_reports(${jsonParam(payload, "jsonb")}) as r`;
+  const images = [
+    ...new Map(items.flatMap((i) => i.opts.images ?? []).map((m) => [m.sha256, m])).values(),
+  ];
+  // Pictures go in as binary parameters, in the batch's transaction, before the call links them.
+  const result =
+    images.length === 0
+      ? await db.execute(call)
+      : await db.transaction(async (tx) => {
+          for (const m of images)
+            await tx.execute(sql`select iblagh_store_media(${m.sha256}, 'image', ${m.mime},
+              ${m.bytes}::bytea, ${m.thumb}::bytea, ${m.width}, ${m.height}, ${m.pdq},
+              ${m.pdqQuality}, ${PDQ_MIN_QUALITY})`);
+          return tx.execute(call);
+        });
   const outcomes = (result.rows[0] as { r: StoreResult[] }).r;
   return outcomes.map((o, i): IntakeOutcome => {
     if (o.status === "stored")

@@ -15,6 +15,8 @@ export const METRICS = {
   withdrawn: "statements_withdrawn",
   violentDetected: "violent_detected",
   referred: "judicial_referrals",
+  withImages: "reports_with_images",
+  joinedByImage: "reports_joined_by_image",
 } as const;
 export type Metric = (typeof METRICS)[keyof typeof METRICS];
 export const OUTCOME_HOURS = "outcome_hours";

@@ -32,6 +32,8 @@ export interface StoreItem {
   text: { case_id: string; report_id: string; score: number }[];
   /** Earlier reports of the batch that read like this one: index, score, same text. */
   like: { j: number; score: number; same: boolean }[];
+  /** Pictures (stored beforehand by iblagh_store_media), in the report's order. */
+  media: { sha256: string; pdq: string | null; quality: number | null }[];
   year: number;
   /** Counters of every report; then those of an opened case or of a joined one. */
   dims: string[];
@@ -41,7 +43,15 @@ export interface StoreItem {
 
 export interface StorePayload {
   shard: number;
-  metrics: { reports: string; opened: string; joined: string };
+  metrics: {
+    reports: string;
+    opened: string;
+    joined: string;
+    with_images: string;
+    joined_by_image: string;
+  };
+  /** PDQ_MATCH_DISTANCE and PDQ_MIN_QUALITY of lib/image/pdq.ts. */
+  pdq: { max_distance: number; min_quality: number };
   surge: { high: number; urgent: number };
   /** PRIORITIES, lowest first. */
   priorities: readonly string[];

@@ -4,3 +4,4 @@ export * from "./intake-guards";
 export * from "./people";
 export * from "./statements";
 export * from "./stats";
+export * from "./media";
