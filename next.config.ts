@@ -52,7 +52,13 @@ const nextConfig = (dev: boolean): NextConfig => ({
   // which Next caches too) stay in Next's memory cache, bounded (cacheMaxMemorySize, 50 MB),
   // instead of files under .next that anyone could add to by asking for new addresses until the
   // disk is full. What the build prerendered is still read from disk.
-  experimental: { authInterrupts: true, isrFlushToDisk: false },
+  experimental: {
+    authInterrupts: true,
+    isrFlushToDisk: false,
+    // The report form's pictures (scripts/page-guard.mjs refuses more, and every other page
+    // POST above 1 MB, before Next reads the body).
+    serverActions: { bodySizeLimit: "42mb" },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders(dev) },

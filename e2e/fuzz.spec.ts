@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import sharp from "sharp";
 import { expect, messages, test } from "./fixtures";
-import { fuzzRawBody, fuzzReport, fuzzString, fuzzValue, rng, type Rng } from "./fuzz-inputs";
+import {
+  fuzzRawBody,
+  fuzzReport,
+  fuzzString,
+  fuzzValue,
+  rng,
+  type Rng,
+  mutated,
+  pngClaiming,
+} from "./fuzz-inputs";
 
 // A bounded, seeded fuzz of everything a stranger can reach: the JSON API, the public pages and
 // both citizen forms posted without JavaScript. Any 5xx, or an answer that shows how the server
@@ -75,6 +85,93 @@ test(`API: reports and tracking (seed ${SEED})`, async ({ request }) => {
       `POST track ${show(body)}`,
     );
   }
+  f.expectNone();
+});
+
+// The evidence issue's hostile files: each a localised 4xx or a clean accept, never a 5xx.
+test(`API: hostile pictures (seed ${SEED})`, async ({ request }) => {
+  const r = rng(SEED);
+  const f = new Findings();
+  const base = () =>
+    sharp({ create: { width: 640, height: 480, channels: 3, background: "#c63" } }).composite([
+      {
+        input: Buffer.from(
+          '<svg width="640" height="480"><circle cx="320" cy="240" r="120" fill="#fff"/></svg>',
+        ),
+      },
+    ]);
+  const jpeg = await base().jpeg().toBuffer();
+  const frames = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      sharp({
+        create: { width: 32, height: 24, channels: 3, background: { r: i, g: 255 - i, b: 7 } },
+      })
+        .png()
+        .toBuffer(),
+    ),
+  );
+  const files: [string, Buffer, string?][] = [
+    ["zero bytes", Buffer.alloc(0)],
+    ["truncated JPEG", jpeg.subarray(0, jpeg.length >> 1)],
+    ["11 MB", Buffer.concat([jpeg, Buffer.alloc(11 * 1024 * 1024, 0x41)])],
+    ["30,000 × 30,000 PNG", pngClaiming(30_000, 30_000)],
+    [
+      "animated GIF",
+      await sharp(frames, { join: { animated: true } })
+        .gif()
+        .toBuffer(),
+    ],
+    ["CMYK JPEG", await base().toColourspace("cmyk").jpeg().toBuffer()],
+    ["16-bit PNG", await base().toColourspace("rgb16").png().toBuffer()],
+    ...(await Promise.all(
+      [1, 2, 3, 4, 5, 6, 7, 8].map(
+        async (o) =>
+          [`orientation ${o}`, await base().withMetadata({ orientation: o }).jpeg().toBuffer()] as [
+            string,
+            Buffer,
+          ],
+      ),
+    )),
+    ["HTML named .jpg", Buffer.from("<!doctype html><script>alert(1)</script>")],
+    ["ZIP named .jpg", Buffer.concat([Buffer.from("PK\x03\x04", "latin1"), Buffer.alloc(200, 3)])],
+    ["JPEG + script", Buffer.concat([jpeg, Buffer.from("<script>alert(1)</script>")])],
+    ["JPEG + ZIP", Buffer.concat([jpeg, Buffer.from("PK\x03\x04", "latin1"), Buffer.alloc(99)])],
+    [
+      "SVG with script",
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+      ),
+    ],
+    ["path and bidi in the name", jpeg, "../../etc/\u202egpj.exe\u202c/..\\passwd.jpg"],
+    ...Array.from(
+      { length: 12 },
+      (_, i) => [`mutated ${i}`, mutated(r, jpeg, 1 + i * 4)] as [string, Buffer],
+    ),
+  ];
+  const fields = {
+    kind: "rumor",
+    category: "manipulated_media",
+    platform: "whatsapp",
+    description: `صورة متداولة لاختبار الملفات ${SEED}`,
+    declaration: "true",
+  };
+  for (const [what, buffer, name] of files)
+    await f.check(
+      await request.post("/api/v1/reports", {
+        multipart: {
+          ...fields,
+          "images[]": { name: name ?? "photo.jpg", mimeType: "image/jpeg", buffer },
+        },
+      }),
+      `picture: ${what}`,
+    );
+  // A fifth picture is one too many.
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (let i = 0; i < 5; i++) form.append("images[]", new Blob([new Uint8Array(jpeg)]), `${i}.jpg`);
+  const five = await request.post("/api/v1/reports", { multipart: form });
+  expect(five.status()).toBe(400);
+  await f.check(five, "five pictures");
   f.expectNone();
 });
 

@@ -25,6 +25,8 @@ const schema = z.object({
   RATE_LIMIT_REPORTS: z.coerce.number().int().min(0).default(10),
   RATE_LIMIT_TRACK: z.coerce.number().int().min(0).default(60),
   NEXT_PHASE: z.string().optional(),
+  // Pictures of cases closed as no_action or duplicate are deleted this many days after closing.
+  MEDIA_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   // Exposes /api/bench/echo and /api/bench/validate for `npm run bench`; never set in production.
   BENCH_ROUTES: z
     .enum(["true", "false"])

@@ -1,4 +1,5 @@
 export declare const PAGE_BODY_LIMIT: number;
+export declare const REPORT_BODY_LIMIT: number;
 export declare function pageRefusal(
   method: string | undefined,
   url: string | undefined,

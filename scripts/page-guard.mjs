@@ -3,8 +3,10 @@
 // cross-site or oversized action with a 500. API routes read their own bodies with their own
 // limits (lib/http/request.ts) and are not checked here.
 
-/** The largest page POST a form needs: the report form is a few kilobytes. */
+/** The largest page POST a form needs: a few kilobytes, except the report form's pictures. */
 export const PAGE_BODY_LIMIT = 1024 * 1024;
+/** The report form: its fields plus MAX_IMAGES × MAX_IMAGE_BYTES (lib/image/normalize.ts). */
+export const REPORT_BODY_LIMIT = 4 * 10 * 1024 * 1024 + PAGE_BODY_LIMIT;
 
 const LOCALES = new Set(["ar", "fr", "en"]);
 
@@ -29,7 +31,8 @@ export function pageRefusal(method, url = "/", headers = {}) {
   }
   const length = headers["content-length"];
   if (length === undefined) return { status: 411, key: "lengthRequired", locale };
-  if (!/^\d+$/.test(length) || Number(length) > PAGE_BODY_LIMIT)
+  const limit = /^\/(ar|fr|en)\/report\/?(\?|$)/.test(url) ? REPORT_BODY_LIMIT : PAGE_BODY_LIMIT;
+  if (!/^\d+$/.test(length) || Number(length) > limit)
     return { status: 413, key: "tooLarge", locale };
   return null;
 }

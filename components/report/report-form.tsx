@@ -39,6 +39,7 @@ const SUMMARY_FIELDS = [
   "urls",
   "platform",
   "description",
+  "images",
   "seenAt",
   "contact.email",
   "contact.phone",
@@ -384,6 +385,22 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
                 max: DESCRIPTION_MAX,
               })}
         </p>
+      </Field>
+
+      <Field
+        name="images"
+        label={t("report.images")}
+        hint={t("report.imagesHint")}
+        errors={errs("images")}
+      >
+        <input
+          type="file"
+          name="images"
+          multiple
+          accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+          className={inputClass}
+          {...a11y("images", true, errs("images"))}
+        />
       </Field>
 
       <Field name="seenAt" label={t("report.seenAt")} errors={errs("seenAt")}>

@@ -1,5 +1,6 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getMessages, getTranslations } from "next-intl/server";
+import { EvidenceImage } from "@/components/staff/evidence-image";
 import { GuardedLink } from "@/components/staff/guarded-link";
 import { RevealContact } from "@/components/staff/reveal-contact";
 import type { CaseDetail } from "@/lib/cases/detail";
@@ -28,6 +29,14 @@ export async function CaseReports({
   const messages = await getMessages();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const violent = c.kind === "violent_content";
+  const evidenceLabels = {
+    show: t("case.evidence.show"),
+    hide: t("case.evidence.hide"),
+    openFull: t("case.evidence.openFull"),
+    sha: t("case.evidence.sha"),
+    blurred: t("case.evidence.blurred"),
+  };
+  const hasImages = c.reports.some((r) => r.images.length > 0);
   const linkLabels = {
     summary: t("case.violentLink.summary"),
     explain: t("case.violentLink.explain"),
@@ -35,9 +44,21 @@ export async function CaseReports({
   };
   return (
     <section className="space-y-3" aria-labelledby="reports-heading">
-      <h2 id="reports-heading" className="text-lg font-semibold">
-        {t("case.reportsTitle")}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="reports-heading" className="text-lg font-semibold">
+          {t("case.reportsTitle")}
+        </h2>
+        {hasImages ? (
+          <a
+            href={`/api/staff/cases/${c.id}/evidence`}
+            download
+            data-testid="export-evidence"
+            className="rounded border border-slate-400 px-3 py-1 text-sm underline"
+          >
+            {t("case.evidence.export")}
+          </a>
+        ) : null}
+      </div>
       <ul className="space-y-3">
         {c.reports.map((r) => (
           <li
@@ -57,6 +78,18 @@ export async function CaseReports({
                   </li>
                 ))}
               </ul>
+            ) : null}
+            {r.images.length ? (
+              <div className="flex flex-wrap gap-3" aria-label={t("case.evidence.title")}>
+                {r.images.map((m) => (
+                  <EvidenceImage
+                    key={m.sha256}
+                    sha256={m.sha256}
+                    alt={t("case.evidence.title")}
+                    labels={evidenceLabels}
+                  />
+                ))}
+              </div>
             ) : null}
             <p className="text-xs text-slate-600">
               {t("case.reportedAt", { date: date(r.submittedAt) })} · {tp(r.platform as "x")} ·{" "}

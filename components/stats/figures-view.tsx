@@ -44,6 +44,8 @@ export async function FiguresView({
     ["violent", "violent", (y) => y?.violentContentDetected],
     ["referrals", "referrals", (y) => y?.judicialReferrals],
     ["reports", "reports", (y) => y?.reportsReceived],
+    ["withImages", "with-images", (y) => y?.reportsWithImages],
+    ["joinedByImage", "joined-by-image", (y) => y?.reportsJoinedByImage],
     ["cases", "cases", (y) => y?.casesOpened],
   ];
   // Month names from the message files: Moroccan Arabic names (يناير … غشت … دجنبر), as the

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from "@/lib/reports/categories";
+import { MAX_IMAGE_BYTES, MAX_IMAGES } from "@/lib/image/normalize";
 import { reportSchema } from "@/lib/reports/schema";
 import { statementListSchema } from "@/lib/statements/public";
 import { statsRangeSchema } from "@/lib/stats/query";
@@ -54,6 +55,22 @@ function reportInput(): Json {
     maxLength: DESCRIPTION_MAX,
   };
   return json;
+}
+
+/** The multipart form of a report: the JSON fields, and pictures. */
+function reportMultipart(): Json {
+  const base = reportInput();
+  return {
+    ...base,
+    properties: {
+      ...(base.properties as Json),
+      "images[]": {
+        type: "array",
+        maxItems: MAX_IMAGES,
+        items: { type: "string", contentMediaType: "application/octet-stream" },
+      },
+    },
+  };
 }
 
 /** Every answer's JSON Schema, referring to each other by their component names. */
@@ -112,7 +129,14 @@ export function buildOpenApiDocument() {
             },
             { name: "Accept-Language", in: "header", required: false, schema: { type: "string" } },
           ],
-          requestBody: { required: true, content: json(ref("ReportInput")) },
+          requestBody: {
+            required: true,
+            description: `JSON, or multipart/form-data with the same fields (links as repeated \`urls\` fields or one per line, contact as \`contact.email\` and \`contact.phone\`) plus up to ${MAX_IMAGES} pictures of ${MAX_IMAGE_BYTES / 1024 / 1024} MB each in \`images[]\` (JPEG, PNG, WebP, AVIF, GIF's first frame; sniffed by content). Pictures are re-encoded without metadata. An Idempotency-Key covers the pictures too.`,
+            content: {
+              ...json(ref("ReportInput")),
+              "multipart/form-data": { schema: reportMultipart() },
+            },
+          },
           responses: {
             "201": {
               description: "Accepted. The receipt is shown only in this response.",

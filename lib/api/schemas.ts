@@ -61,6 +61,8 @@ export const yearFiguresSchema = z.object({
   judicialReferrals: count,
   reportsReceived: count,
   casesOpened: count,
+  reportsWithImages: count,
+  reportsJoinedByImage: count,
   joinedExistingShare: z.number().nullable(),
   medianHoursToOutcome: z.number().nullable(),
   source: z.enum(["computed", "imported"]),

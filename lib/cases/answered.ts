@@ -3,6 +3,8 @@ import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/lib/db/connect";
 import { caseLinks, cases, statements } from "@/lib/db/schema";
+import { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from "@/lib/image/pdq";
+import { caseImagesForMatching } from "@/lib/media/queries";
 import { findCasesByText } from "./matching/text";
 import { FINAL_STATUSES } from "./workflow";
 
@@ -23,7 +25,8 @@ export interface AnsweredCase {
 const other = alias(caseLinks, "other");
 
 /**
- * Closed cases about the same content as this one: one of its links, or a forwarded message that
+ * Closed cases about the same content as this one: one of its links, one of its pictures (or a
+ * near-copy), or a forwarded message that
  * reads alike its first report (`text`, similarity ≥ `minScore`), newest decision first, with their published
  * statements. A rumour that comes back after its denial opens a new case (matching joins open
  * cases only): the moderator should see at once that it was answered, and by what.
@@ -55,7 +58,22 @@ export async function answeredBefore(
         read: "oldest",
       })
     : [];
-  const ids = [...new Set([...byLink.map((r) => r.id), ...byText.map((m) => m.caseId)])];
+  // The same pictures, or near-copies by PDQ (iblagh_cases_for_images).
+  const pictures = await caseImagesForMatching(db, c.id);
+  const byImage = pictures.length
+    ? ((
+        await db.execute(sql`select case_id from iblagh_cases_for_images(
+          ${JSON.stringify(pictures)}::jsonb, ${c.kind}, ${`{${ANSWERED.join(",")}}`}::text[],
+          ${PDQ_MATCH_DISTANCE}, ${PDQ_MIN_QUALITY}, ${LIMIT + 1})`)
+      ).rows as { case_id: string }[])
+    : [];
+  const ids = [
+    ...new Set([
+      ...byLink.map((r) => r.id),
+      ...byImage.map((r) => r.case_id).filter((id) => id !== c.id),
+      ...byText.map((m) => m.caseId),
+    ]),
+  ];
   if (ids.length === 0) return [];
   const [rows, published] = await Promise.all([
     db

@@ -5,6 +5,7 @@ import type { Executor } from "@/lib/db/connect";
 import { caseEvents, caseLinks, cases, reportLinks, reports, staffUsers } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { bandKeys } from "@/lib/text/minhash";
+import { imagesOfReports } from "@/lib/media/queries";
 import { answeredBefore } from "./answered";
 import { findCasesByText } from "./matching/text";
 import { caseSummaryColumns } from "./queue";
@@ -70,6 +71,10 @@ export async function getCaseDetail(db: Executor, id: string) {
           ),
         )
     : [];
+  const images = await imagesOfReports(
+    db,
+    reportRows.map((r) => r.id),
+  );
   const caseLinkRows = await db
     .select({ url: caseLinks.canonicalUrl })
     .from(caseLinks)
@@ -137,6 +142,7 @@ export async function getCaseDetail(db: Executor, id: string) {
     reports: reportRows.map(({ descriptionNorm: _n, ...r }) => ({
       ...r,
       links: links.filter((l) => l.reportId === r.id),
+      images: images.filter((m) => m.reportId === r.id),
     })),
     links: caseLinkRows.map((l) => l.url),
     events,

@@ -6,7 +6,11 @@ import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { issueKey, issuePath } from "@/lib/validation";
 import { isDbUnavailable } from "./db-errors";
+import en from "@/lib/i18n/messages/en.json";
 import { logUnexpected } from "./log-error";
+
+const IMAGE_REASONS = en.imageErrors;
+type ImageReason = keyof typeof IMAGE_REASONS;
 
 export interface ApiIssue {
   path: string;
@@ -42,6 +46,13 @@ export function errorResponse(error: unknown, locale: Locale): NextResponse {
   if (error instanceof ExpectedError) {
     const retryAfter = error.detail?.retryAfter;
     const headers = retryAfter ? { "Retry-After": String(retryAfter) } : undefined;
+    // A refused picture says which rule it broke, in the reader's language.
+    const reason = error.detail?.reason;
+    if (reason && reason in IMAGE_REASONS)
+      return NextResponse.json(
+        { error: error.code, reason, message: t(`imageErrors.${reason as ImageReason}`) },
+        { status: ERROR_STATUS[error.code] },
+      );
     return NextResponse.json(body(error.code, {}, { seconds: retryAfter ?? 0 }), {
       status: ERROR_STATUS[error.code],
       headers,

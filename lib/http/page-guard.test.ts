@@ -4,7 +4,9 @@ import {
   isActionRequest,
   PAGE_BODY_LIMIT,
   pageRefusal,
+  REPORT_BODY_LIMIT,
 } from "@/scripts/page-guard.mjs";
+import { MAX_IMAGE_BYTES, MAX_IMAGES } from "@/lib/image/normalize";
 
 const post = (headers: Record<string, string>, url = "/fr/report") =>
   pageRefusal("POST", url, { host: "iblagh.example", "content-length": "900", ...headers });
@@ -27,7 +29,15 @@ describe("pageRefusal", () => {
   });
 
   it("refuses a body over the limit (413) and one without a declared size (411)", () => {
-    expect(post({ "content-length": String(PAGE_BODY_LIMIT + 1) })).toMatchObject({ status: 413 });
+    expect(post({ "content-length": String(PAGE_BODY_LIMIT + 1) }, "/fr/track")).toMatchObject({
+      status: 413,
+    });
+    // The report form takes its four pictures, and no more.
+    expect(REPORT_BODY_LIMIT).toBe(MAX_IMAGES * MAX_IMAGE_BYTES + PAGE_BODY_LIMIT);
+    expect(post({ "content-length": String(REPORT_BODY_LIMIT) })).toBeNull();
+    expect(post({ "content-length": String(REPORT_BODY_LIMIT + 1) })).toMatchObject({
+      status: 413,
+    });
     expect(post({ "content-length": "1e9" })).toMatchObject({ status: 413 });
     expect(pageRefusal("POST", "/ar/report", { host: "iblagh.example" })).toMatchObject({
       status: 411,

@@ -44,6 +44,40 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
 }
 
 /**
+ * A multipart/form-data body (a report with pictures), counted as it arrives like a JSON one,
+ * then parsed by the platform's own FormData reader.
+ */
+export async function readMultipartBody(req: Request, maxBytes: number): Promise<FormData> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(type))
+    throw new ExpectedError("unsupported_media_type");
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes)
+    throw new ExpectedError("payload_too_large");
+  if (!req.body) throw new ExpectedError("validation_failed");
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ExpectedError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  try {
+    return await new Response(Buffer.concat(chunks), {
+      headers: { "content-type": type },
+    }).formData();
+  } catch {
+    throw new ExpectedError("validation_failed", { reason: "multipart" });
+  }
+}
+
+/**
  * A stable, non-reversible identifier of the client for rate limiting. The address itself is
  * never stored. It comes from the header our HTTP server (scripts/server.mjs) sets from the
  * socket and TRUST_PROXY_HOPS, never from a header the client wrote: served any other way

@@ -9,6 +9,7 @@ export const REPORT_FORM_NAMESPACES = [
   "categories",
   "platforms",
   "apiErrors",
+  "imageErrors",
 ] as const;
 
 export type Strings = Readonly<Record<string, string>>;

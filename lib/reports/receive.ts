@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { atMostEvery } from "@/lib/housekeeping";
 import type { Locale } from "@/lib/i18n/config";
+import type { NormalizedImage } from "@/lib/image/normalize";
+import { purgeExpiredMedia } from "@/lib/media/retention";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
 import { purgeIdempotencyKeys, type Receipt } from "./store";
 import { intakeQueue } from "./intake-queue";
@@ -16,15 +18,16 @@ let purge: (() => boolean) | undefined;
 /** Receiving a report, for the API and the form alike: its rate limit, the purges due, the intake queue. */
 export async function receiveReport(
   input: ReportInput,
-  opts: { locale: Locale; client: string; idempotencyKey?: string },
+  opts: { locale: Locale; client: string; idempotencyKey?: string; images?: NormalizedImage[] },
 ): Promise<Receipt & { replayed: boolean }> {
   const db = await getDb();
   (purge ??= atMostEvery(PURGE_EVERY_MS, () =>
-    Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db)]),
+    Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db), purgeExpiredMedia(db)]),
   ))();
   return intakeQueue(db).submit(input, {
     locale: opts.locale,
     idempotencyKey: opts.idempotencyKey,
+    images: opts.images,
     rateLimit: {
       bucket: `report:${opts.client}`,
       limit: env.RATE_LIMIT_REPORTS,

@@ -193,10 +193,12 @@ export function reportFromFormData(fd: FormData): Record<string, unknown> {
     const v = fd.get(k);
     return typeof v === "string" ? v : undefined;
   };
+  // The form sends its links as lines of one field; an API client may repeat `urls` instead.
+  const urls = [...fd.getAll("urls"), ...fd.getAll("urls[]")].filter((v) => typeof v === "string");
   return {
     kind: get("kind"),
     category: get("category"),
-    urls: get("urls"),
+    urls: urls.length > 1 ? urls.join("\n") : get("urls"),
     platform: get("platform"),
     description: get("description"),
     seenAt: get("seenAt"),

@@ -13,13 +13,15 @@ describe("figuresToCsv", () => {
       judicialReferrals: 190,
       reportsReceived: 900,
       casesOpened: 400,
+      reportsWithImages: 120,
+      reportsJoinedByImage: 30,
       joinedExistingShare: 55.6,
       medianHoursToOutcome: null,
       source: "computed",
     };
     expect(figuresToCsv([y])).toBe(
-      "year,source,denial,truth,total,communique,debunkChangeAbsolute,debunkChangePercent,violentContentDetected,judicialReferrals,reportsReceived,casesOpened,medianHoursToOutcome\r\n" +
-        "2025,computed,18,11,29,7,-11,-27.5,260,190,900,400,\r\n",
+      "year,source,denial,truth,total,communique,debunkChangeAbsolute,debunkChangePercent,violentContentDetected,judicialReferrals,reportsReceived,casesOpened,medianHoursToOutcome,reportsWithImages,reportsJoinedByImage\r\n" +
+        "2025,computed,18,11,29,7,-11,-27.5,260,190,900,400,,120,30\r\n",
     );
   });
 });

@@ -14,6 +14,8 @@ export const CSV_COLUMNS = [
   "reportsReceived",
   "casesOpened",
   "medianHoursToOutcome",
+  "reportsWithImages",
+  "reportsJoinedByImage",
 ] as const;
 
 /** The JSON figures as CSV (RFC 4180), one row a year, the same numbers. */
@@ -39,6 +41,8 @@ export function figuresToCsv(years: YearFigures[]): string {
       y.reportsReceived,
       y.casesOpened,
       y.medianHoursToOutcome,
+      y.reportsWithImages,
+      y.reportsJoinedByImage,
     ]
       .map(cell)
       .join(","),

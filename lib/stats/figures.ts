@@ -18,6 +18,8 @@ export interface YearFigures {
   judicialReferrals: number | null;
   reportsReceived: number | null;
   casesOpened: number | null;
+  reportsWithImages: number | null;
+  reportsJoinedByImage: number | null;
   joinedExistingShare: number | null;
   medianHoursToOutcome: number | null;
   source: "computed" | "imported";
@@ -148,6 +150,8 @@ export async function getYearFigures(
       judicialReferrals: get(METRICS.referred),
       reportsReceived: reports,
       casesOpened: get(METRICS.casesOpened),
+      reportsWithImages: get(METRICS.withImages),
+      reportsJoinedByImage: get(METRICS.joinedByImage),
       joinedExistingShare: reports && joined !== null ? pct(joined, reports) : null,
       medianHoursToOutcome:
         source === "computed" ? (medians.find((x) => x.year === year)?.median ?? null) : null,

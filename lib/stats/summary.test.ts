@@ -16,6 +16,8 @@ const fig = (
   judicialReferrals: referred,
   reportsReceived: 0,
   casesOpened: 0,
+  reportsWithImages: 0,
+  reportsJoinedByImage: 0,
   joinedExistingShare: null,
   medianHoursToOutcome: null,
   source: "computed",

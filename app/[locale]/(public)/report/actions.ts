@@ -9,6 +9,7 @@ import { clientKey } from "@/lib/http/request";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { reportFromFormData, reportSchema } from "@/lib/reports/schema";
 import { receiveReport } from "@/lib/reports/receive";
+import { imageFilesOf, readImages } from "@/lib/image/upload";
 import { toFieldErrors } from "@/lib/validation";
 
 // What the citizen typed, echoed back so that a form posted without JavaScript is re-filled.
@@ -36,7 +37,21 @@ export async function submitReportAction(
   }
   const key = fd.get("idempotencyKey");
   try {
+    let images;
+    try {
+      images = await readImages(imageFilesOf(fd));
+    } catch (error) {
+      const reason = error instanceof ExpectedError ? error.detail?.reason : undefined;
+      if (!reason?.startsWith("image_")) throw error;
+      return {
+        ok: false,
+        code: "validation_failed",
+        fieldErrors: { images: `imageErrors.${reason}` },
+        values: typedValues(fd),
+      };
+    }
     const { receipt, submittedAt } = await receiveReport(parsed.data, {
+      images,
       locale,
       client: clientKey(await headers()),
       idempotencyKey:

@@ -1,9 +1,11 @@
 import { NextResponse } from "next/server";
 import { ExpectedError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/errors";
-import { clientKey, readJsonBody } from "@/lib/http/request";
+import { clientKey, readJsonBody, readMultipartBody } from "@/lib/http/request";
+import { MAX_IMAGE_BYTES, MAX_IMAGES, type NormalizedImage } from "@/lib/image/normalize";
+import { imageFilesOf, readImages } from "@/lib/image/upload";
 import { localeFromAcceptLanguage } from "@/lib/i18n/config";
-import { reportSchema } from "@/lib/reports/schema";
+import { reportFromFormData, reportSchema, type ReportInput } from "@/lib/reports/schema";
 import { receiveReport } from "@/lib/reports/receive";
 
 export async function POST(req: Request) {
@@ -12,8 +14,16 @@ export async function POST(req: Request) {
     const key = req.headers.get("idempotency-key");
     if (key !== null && (key.length < 1 || key.length > 128))
       throw new ExpectedError("invalid_idempotency_key");
-    const input = reportSchema.parse(await readJsonBody(req));
+    // JSON, or multipart/form-data: the same fields plus up to four pictures (`images[]`).
+    let input: ReportInput;
+    let images: NormalizedImage[] = [];
+    if (/^multipart\//i.test(req.headers.get("content-type") ?? "")) {
+      const fd = await readMultipartBody(req, MAX_IMAGES * MAX_IMAGE_BYTES + 256 * 1024);
+      input = reportSchema.parse(reportFromFormData(fd));
+      images = await readImages(imageFilesOf(fd));
+    } else input = reportSchema.parse(await readJsonBody(req));
     const result = await receiveReport(input, {
+      images,
       locale: input.locale ?? locale,
       client: clientKey(req.headers),
       idempotencyKey: key ?? undefined,

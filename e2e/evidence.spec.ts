@@ -1,0 +1,115 @@
+import sharp from "sharp";
+import { expect, fillRumor, messages, test, uniqueText } from "./fixtures";
+import { DEMO, expectSignedIn, signIn } from "./staff";
+
+// Pictures as evidence, end to end: sent with and without JavaScript and by the API, refused
+// when they are not pictures, shown to staff blurred until they look, exported with a manifest.
+const photo = (seed: number) =>
+  sharp({ create: { width: 900, height: 700, channels: 3, background: { r: seed, g: 90, b: 40 } } })
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="900" height="700"><circle cx="${300 + seed}" cy="350" r="180" fill="#fff"/><rect x="600" y="${80 + seed}" width="220" height="140" fill="#111"/></svg>`,
+        ),
+      },
+    ])
+    .withExif({ IFD0: { Make: "CameraMaker", Model: "Serial-0042" } })
+    .jpeg()
+    .toBuffer();
+
+const jpeg = async (seed: number, name = `photo-${seed}.jpg`) => ({
+  name,
+  mimeType: "image/jpeg",
+  buffer: await photo(seed),
+});
+
+test("the API takes a report with pictures and refuses a file that is not one", async ({
+  request,
+}) => {
+  const fields = {
+    kind: "rumor",
+    category: "manipulated_media",
+    platform: "whatsapp",
+    description: uniqueText("صورة مفبركة لحريق في سوق شعبي بمدينة فاس"),
+    declaration: "true",
+  };
+  const ok = await request.post("/api/v1/reports", {
+    multipart: { ...fields, "images[]": await jpeg(11) },
+  });
+  expect(ok.status()).toBe(201);
+  expect((await ok.json()).receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+
+  const html = await request.post("/api/v1/reports", {
+    headers: { "accept-language": "fr" },
+    multipart: {
+      ...fields,
+      "images[]": {
+        name: "photo.jpg",
+        mimeType: "image/jpeg",
+        buffer: Buffer.from("<html><script>alert(1)</script>"),
+      },
+    },
+  });
+  expect(html.status()).toBe(415);
+  expect(await html.json()).toMatchObject({
+    reason: "image_type",
+    message: messages.fr.imageErrors.image_type,
+  });
+});
+
+test("a citizen attaches a picture without JavaScript, and a moderator sees it blurred, then looks", async ({
+  browser,
+  page,
+}) => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const citizen = await noJs.newPage();
+  await citizen.goto("/ar/report");
+  const description = uniqueText("صورة متداولة لحادث سير خطير قرب محطة القطار بمدينة طنجة");
+  await fillRumor(citizen, "ar", { description, category: "manipulated_media" });
+  await citizen.getByLabel(messages.ar.report.images).setInputFiles([await jpeg(33)]);
+  await citizen.getByRole("button", { name: messages.ar.report.submit }).click();
+  await expect(citizen.getByTestId("receipt")).toBeVisible();
+  await noJs.close();
+
+  const s = messages.ar.staff;
+  await signIn(page, DEMO.moderator, { next: "/ar/moderation" });
+  await expectSignedIn(page);
+  await page.getByLabel(s.queue.search).fill(description.split(" ").slice(-2).join(" "));
+  await page.getByRole("button", { name: s.queue.apply, exact: true }).click();
+  await page.getByTestId("queue-row").first().getByRole("link").first().click();
+  const image = page.getByTestId("evidence-image").first();
+  await expect(image.locator("img")).toHaveAttribute("data-shown", "false");
+  await expect(image.locator("img")).toHaveClass(/blur/);
+  // The thumbnail is served: an image, no metadata left, not cacheable by a shared cache.
+  const src = await image.locator("img").getAttribute("src");
+  const thumb = await page.request.get(src!);
+  expect(thumb.headers()["content-type"]).toBe("image/webp");
+  expect(thumb.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(thumb.headers()["cache-control"]).toContain("no-store");
+  expect((await thumb.body()).includes(Buffer.from("CameraMaker"))).toBe(false);
+  await image.getByRole("button", { name: s.case.evidence.show }).click();
+  await expect(image.locator("img")).toHaveAttribute("data-shown", "true");
+
+  // The export is a ZIP with its manifest.
+  const exported = await page.request.get(
+    (await page.getByTestId("export-evidence").getAttribute("href"))!,
+  );
+  expect(exported.headers()["content-type"]).toBe("application/zip");
+  expect((await exported.body()).subarray(0, 2).toString()).toBe("PK");
+
+  // Signed out, nothing.
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(new URL(src!, page.url()).toString())).status()).toBe(401);
+  await anonymous.close();
+});
+
+test("with JavaScript the form sends the chosen pictures too", async ({ page }) => {
+  await page.goto("/fr/report");
+  await fillRumor(page, "fr", {
+    description: uniqueText("Une photo truquée montre un incendie dans la gare de Rabat"),
+    category: "manipulated_media",
+  });
+  await page.getByLabel(messages.fr.report.images).setInputFiles([await jpeg(55), await jpeg(77)]);
+  await page.getByRole("button", { name: messages.fr.report.submit }).click();
+  await expect(page.getByTestId("receipt")).toBeVisible();
+});
