@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { expect, fillRumor, messages, test, uniqueText } from "./fixtures";
 import { DEMO, expectSignedIn, signIn } from "./staff";
@@ -103,13 +104,39 @@ test("a citizen attaches a picture without JavaScript, and a moderator sees it b
   await anonymous.close();
 });
 
-test("with JavaScript the form sends the chosen pictures too", async ({ page }) => {
+test("with JavaScript the phone shrinks the pictures, previews them, and sends them with progress", async ({
+  page,
+}) => {
   await page.goto("/fr/report");
   await fillRumor(page, "fr", {
     description: uniqueText("Une photo truquée montre un incendie dans la gare de Rabat"),
     category: "manipulated_media",
   });
-  await page.getByLabel(messages.fr.report.images).setInputFiles([await jpeg(55), await jpeg(77)]);
-  await page.getByRole("button", { name: messages.fr.report.submit }).click();
+  // A 12-megapixel photo of ~2 MB or more, as a phone takes it.
+  const big = await sharp(randomBytes(4000 * 3000 * 3), {
+    raw: { width: 4000, height: 3000, channels: 3 },
+  })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  const m = messages.fr.report;
+  await page
+    .getByLabel(m.images)
+    .setInputFiles([
+      { name: "big.jpg", mimeType: "image/jpeg", buffer: big },
+      await jpeg(55),
+      await jpeg(77),
+    ]);
+  const previews = page.getByTestId("picture-preview");
+  await expect(previews).toHaveCount(3);
+  await previews.nth(2).getByRole("button", { name: m.imagesRemove }).click();
+  await expect(previews).toHaveCount(2);
+  // The big one was shrunk on the phone to at most 2048 px: its preview says how many KB go.
+  const kb = Number((await previews.first().textContent())!.match(/(\d+)\s*Ko/)![1]);
+  expect(kb * 1024).toBeLessThan(big.length / 2);
+  const sent = page.waitForRequest(
+    (r) => r.method() === "POST" && r.url().includes("/api/v1/reports"),
+  );
+  await page.getByRole("button", { name: m.submit }).click();
+  await sent;
   await expect(page.getByTestId("receipt")).toBeVisible();
 });

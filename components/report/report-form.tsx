@@ -1,6 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  lazy,
+  Suspense,
+  useActionState,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
 import type { ReportFormState } from "@/lib/http/action-state";
 import { CATEGORIES, DESCRIPTION_MAX, KINDS } from "@/lib/reports/categories";
@@ -13,6 +22,7 @@ import {
 } from "@/lib/reports/schema";
 import { detectPlatform, PLATFORMS } from "@/lib/text/canonical-url";
 import { describedBy, Field, FieldError, fieldIds, inputClass } from "@/components/ui/field";
+import type { Progress } from "./pictures";
 import { hasContent, keptReceiptStore, loadDraft, saveDraft, type Draft } from "./draft";
 import { ReceiptPanel } from "./receipt-panel";
 import { schemaResolver } from "./schema-resolver";
@@ -32,6 +42,10 @@ function initialValues(values?: Record<string, string>) {
     declaration: values?.declaration === "on",
   };
 }
+
+// Loaded after the page: previews, shrinking and upload progress are not in its first load
+// (React.lazy rather than next/dynamic, whose wrapper alone weighs ~1 KB of that budget).
+const Pictures = lazy(() => import("./pictures"));
 
 const SUMMARY_FIELDS = [
   "kind",
@@ -81,9 +95,9 @@ export function ReportForm({
   const [pinned, setPinned] = useState(kept);
   if (kept && kept !== pinned) setPinned(kept);
   const state = jsState ?? nativeState;
-  const send = async (fd: FormData) => {
+  const send = async (fd: FormData, upload?: (fd: FormData) => Promise<ReportFormState>) => {
     try {
-      setJsState(await action(null, fd));
+      setJsState(await (upload ?? ((f: FormData) => action(null, f)))(fd));
     } catch {
       setJsState({ ok: false, code: "service_unavailable" });
     }
@@ -108,7 +122,7 @@ export function ReportForm({
 type FieldsProps = {
   state: ReportFormState;
   formAction: (fd: FormData) => void;
-  send: (fd: FormData) => Promise<void>;
+  send: (fd: FormData, upload?: (fd: FormData) => Promise<ReportFormState>) => Promise<void>;
   locale: string;
   t: Translate;
   pageKey: string;
@@ -183,11 +197,21 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
   };
 
   const [pending, setPending] = useState(false);
+  const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const onSubmit = handleSubmit(
     async () => {
       setClientInvalid(false);
       setPending(true);
-      await send(new FormData(formRef.current!));
+      const fd = new FormData(formRef.current!);
+      // With pictures, sent where the upload's progress can be shown (./pictures.tsx).
+      const withPictures = fd.getAll("images").some((f) => typeof f !== "string" && f.size > 0);
+      if (withPictures) {
+        const { uploadWithProgress } = await import("./pictures");
+        setProgress({ total: 0, files: [] });
+        await send(fd, (f) => uploadWithProgress(f, locale, setProgress));
+        setProgress(null);
+      } else await send(fd);
       setPending(false);
     },
     () => setClientInvalid(true),
@@ -398,9 +422,13 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
           name="images"
           multiple
           accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+          ref={setFileInput}
           className={inputClass}
           {...a11y("images", true, errs("images"))}
         />
+        <Suspense fallback={null}>
+          <Pictures input={fileInput} t={t} progress={progress} />
+        </Suspense>
       </Field>
 
       <Field name="seenAt" label={t("report.seenAt")} errors={errs("seenAt")}>

@@ -25,7 +25,11 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 
 /** The files a report came with (form or API), normalised in order; refused with a reason. */
 export async function readImages(files: readonly Blob[]): Promise<NormalizedImage[]> {
-  const given = files.filter((f) => f.size > 0 || (f as File).name);
+  // An empty file field still sends a part (no name, application/octet-stream): not a picture.
+  // A zero-byte file that claims to be one is refused below.
+  const given = files.filter(
+    (f) => f.size > 0 || (f.type !== "" && f.type !== "application/octet-stream"),
+  );
   if (given.length > MAX_IMAGES)
     throw new ExpectedError("validation_failed", { reason: "image_too_many" });
   const out: NormalizedImage[] = [];
