@@ -192,7 +192,7 @@ test("every answer has the shape the OpenAPI document gives it", async ({ reques
 });
 
 test("the benchmark routes do not exist outside a benchmark run", async ({ request }) => {
-  for (const path of ["/api/bench/echo", "/api/bench/validate"]) {
+  for (const path of ["/api/bench/echo", "/api/bench/validate", "/api/bench/image"]) {
     expect((await request.post(path, { data: report() })).status(), path).toBe(404);
   }
 });

@@ -1,11 +1,12 @@
-// npm run db:generate -- --reports N   (DATABASE_URL required)
+// npm run db:generate -- --reports N [--images M]   (DATABASE_URL required)
+// --reports 0 --images M adds M picture hashes to a database filled before.
 // Fills a Postgres database with N realistic reports for benchmarks: ~5 reports per case on a
 // skewed distribution, mixed Arabic/French/English text, 80% with links, three years of history,
 // statements and referrals. Bulk SQL on the server (generate_series), so a million takes minutes.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { connectPostgres } from "@/lib/db/connect";
+import { connectPostgres, type Db } from "@/lib/db/connect";
 import { env } from "@/lib/env";
 import { rebuildRollup } from "@/lib/stats/rebuild";
 import { bandKeys } from "@/lib/text/minhash";
@@ -22,12 +23,18 @@ const TEMPLATES = [
 ];
 
 async function main() {
-  const { values } = parseArgs({ options: { reports: { type: "string", default: "100000" } } });
+  const { values } = parseArgs({
+    options: {
+      reports: { type: "string", default: "100000" },
+      images: { type: "string", default: "0" },
+    },
+  });
   const N = Number(values.reports);
+  const M = Number(values.images);
   if (!env.DATABASE_URL)
     throw new Error("DATABASE_URL is required: the generator writes to a PostgreSQL server.");
-  if (!Number.isInteger(N) || N < 10) throw new Error("--reports N, N ≥ 10");
-  const C = Math.ceil(N / 5);
+  if (!Number.isInteger(N) || (N < 10 && N !== 0)) throw new Error("--reports N, N ≥ 10 (or 0)");
+  if (!Number.isInteger(M) || M < 0) throw new Error("--images M, M ≥ 0");
   const conn = connectPostgres(env.DATABASE_URL, { max: 2 });
   const db = conn.db;
   const t0 = Date.now();
@@ -35,6 +42,44 @@ async function main() {
     console.log(`${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s  ${label}`);
   await conn.migrate();
   step("migrated");
+  if (N > 0) await generateReports(db, N, step);
+  if (M > 0) await generateImages(db, M, step);
+  await conn.close();
+}
+
+/**
+ * M picture hashes (not pixels: a 1-byte placeholder each) on reports drawn at random, with their
+ * multi-index chunks: what the image match reads. Hashes are random 256-bit strings, as PDQ's
+ * are close to on varied pictures.
+ */
+async function generateImages(db: Db, M: number, step: (l: string) => void) {
+  await db.execute(sql`
+    insert into media (sha256, kind, mime, bytes, size, pdq, pdq_quality, received_at)
+    select encode(sha256(('bench-image-' || n)::bytea), 'hex'), 'image', 'image/webp', decode('00', 'hex'), 1,
+      (select string_agg(case when random() < 0.5 then '1' else '0' end, '') from generate_series(1, 256) b where n > 0)::bit(256),
+      100, now() - random() * interval '1000 days'
+    from generate_series(1, ${M}) n
+    on conflict do nothing`);
+  step(`${M} picture hashes inserted`);
+  await db.execute(sql`
+    insert into media_hash_chunks (chunk, value, sha256, pdq)
+    select c.chunk, c.value, m.sha256, m.pdq from media m, iblagh_pdq_chunks(m.pdq) c
+    where m.size = 1
+    order by 1, 2, 3
+    on conflict do nothing`);
+  step("their chunks indexed");
+  await db.execute(sql`
+    insert into report_media (report_id, position, sha256)
+    select r.id, 0, m.sha256
+    from (select sha256, row_number() over () as k from media where size = 1) m
+    join (select id, row_number() over (order by random()) as k from reports tablesample system (50)) r on r.k = m.k
+    on conflict do nothing`);
+  await db.execute(sql`vacuum analyze media, media_hash_chunks, report_media`);
+  step("linked to reports, vacuumed and analysed: done");
+}
+
+async function generateReports(db: Db, N: number, step: (l: string) => void) {
+  const C = Math.ceil(N / 5);
 
   const [{ id: staffId }] = (
     await db.execute(sql`insert into staff_users (email, roles, password_hash) values ('generator@bench.iblagh.local', array['publisher'], ${await hashPassword("generator-not-for-sign-in")})
@@ -147,7 +192,6 @@ async function main() {
   // scans (the queue counts) would visit the heap until autovacuum gets there.
   await db.execute(sql`vacuum analyze`);
   step("roll-up rebuilt, vacuumed and analysed: done");
-  await conn.close();
 }
 
 main().catch((e) => {

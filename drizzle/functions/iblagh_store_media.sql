@@ -15,8 +15,8 @@ BEGIN
     ON CONFLICT (sha256) DO NOTHING
     RETURNING sha256 INTO added;
   IF added IS NOT NULL AND h IS NOT NULL AND p_quality >= p_min_quality THEN
-    INSERT INTO media_hash_chunks (chunk, value, sha256)
-      SELECT c.chunk, c.value, p_sha256 FROM iblagh_pdq_chunks(h) c;
+    INSERT INTO media_hash_chunks (chunk, value, sha256, pdq)
+      SELECT c.chunk, c.value, p_sha256, h FROM iblagh_pdq_chunks(h) c;
   END IF;
 END
 $$;

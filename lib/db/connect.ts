@@ -63,7 +63,11 @@ export function pgliteConnection(client: PGlite): Connection {
     engine: "pglite",
     async migrate() {
       await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-      await applySqlFiles({ query: (text) => client.query(text) });
+      // The simple protocol, as node-postgres uses for a text without parameters: a function's
+      // file may hold more than one statement (a DROP before a changed signature).
+      await applySqlFiles({
+        query: async (text) => ({ rows: (await client.exec(text)).at(-1)?.rows ?? [] }),
+      });
     },
     close: () => client.close(),
   };

@@ -39,3 +39,31 @@ export async function pdqOfImage(
   const luma = lumaOf(data, info.width, info.height, info.channels);
   return { ...pdqFromLuma(luma, info.width, info.height), width: info.width, height: info.height };
 }
+
+/** PDQ of already decoded, upright pixels (what intake has in hand: no second decode). */
+export async function pdqOfPixels(
+  pixels: Buffer,
+  raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 },
+  opts: { trim?: boolean } = {},
+): Promise<Pdq> {
+  let image = sharp(pixels, { raw });
+  if (opts.trim)
+    image = sharp(
+      await image
+        .clone()
+        .trim({ threshold: 12 })
+        .png({ compressionLevel: 0 })
+        .toBuffer()
+        .catch(() => image.png({ compressionLevel: 0 }).toBuffer()),
+    );
+  const { data, info } = await image
+    .resize(PDQ_MAX_SIDE, PDQ_MAX_SIDE, {
+      fit: "inside",
+      withoutEnlargement: true,
+      kernel: "cubic",
+    })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return pdqFromLuma(lumaOf(data, info.width, info.height, info.channels), info.width, info.height);
+}

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { ExpectedError } from "@/lib/errors";
-import { pdqOfImage } from "./hash-image";
+import { pdqOfPixels } from "./hash-image";
 
 // What a citizen's picture becomes before anything is stored: sniffed by its bytes, decoded
 // with a pixel limit, turned upright, converted to sRGB and re-encoded without a single
@@ -59,28 +59,34 @@ export async function normalizeImage(input: Uint8Array): Promise<NormalizedImage
   if (input.length > MAX_IMAGE_BYTES)
     throw new ExpectedError("payload_too_large", { reason: "image_too_big" });
   if (!sniffImage(input)) throw refuse("image_type");
-  const source = () =>
-    // pages 1: a GIF's (or an animated WebP's) first frame only; failOn "error": a truncated
-    // file is refused rather than shown half grey.
-    sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error", pages: 1 })
-      .rotate()
-      .toColourspace("srgb");
   try {
     const meta = await sharp(input, {
       limitInputPixels: MAX_IMAGE_PIXELS,
       failOn: "none",
     }).metadata();
     if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS) throw refuse("image_too_large");
+    // Decoded once, upright and in sRGB (pages 1: a GIF's or an animated WebP's first frame;
+    // failOn "error": a truncated file is refused rather than shown half grey). The stored
+    // picture, its thumbnail and its hash are all made from these pixels.
+    const { data: pixels, info: raw } = await sharp(input, {
+      limitInputPixels: MAX_IMAGE_PIXELS,
+      failOn: "error",
+      pages: 1,
+    })
+      .rotate()
+      .toColourspace("srgb")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const source = () => sharp(pixels, { raw });
     const { data: bytes, info } = await source()
       .resize(STORED_SIDE, STORED_SIDE, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 85 })
       .toBuffer({ resolveWithObject: true });
-    const thumb = await sharp(bytes)
+    const thumb = await source()
       .resize(THUMB_SIDE, THUMB_SIDE, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 70 })
       .toBuffer();
-    // Hashed from the stored picture: what staff see is what matching compared.
-    const pdq = await pdqOfImage(bytes, { orient: false, trim: true });
+    const pdq = await pdqOfPixels(pixels, raw, { trim: true });
     return {
       sha256: createHash("sha256").update(bytes).digest("hex"),
       mime: "image/webp",

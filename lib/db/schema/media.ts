@@ -68,6 +68,9 @@ export const mediaHashChunks = pgTable(
     sha256: text()
       .notNull()
       .references(() => media.sha256, { onDelete: "cascade" }),
+    // The whole hash again, so that a lookup checks the distance from the index alone
+    // (migration 0017 puts it in the primary key's INCLUDE).
+    pdq: bit({ dimensions: 256 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.chunk, t.value, t.sha256] })],
 );
