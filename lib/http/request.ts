@@ -6,17 +6,19 @@ import { CLIENT_HEADER } from "@/scripts/client-address.mjs";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a JSON body, refusing non-JSON (415), bodies over the limit (413) and bad JSON (400). */
-export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
-    throw new ExpectedError("unsupported_media_type");
+/**
+ * A body's bytes, counted as they arrive: a missing or false Content-Length must not let a huge
+ * body in (413). `empty`: the refusal for a request without a body.
+ */
+async function readBodyBytes(
+  req: Request,
+  maxBytes: number,
+  empty: "invalid_json" | "validation_failed",
+): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes)
     throw new ExpectedError("payload_too_large");
-  if (!req.body) throw new ExpectedError("invalid_json");
-
-  // Count bytes as they arrive: a missing or false Content-Length must not let a huge body in.
+  if (!req.body) throw new ExpectedError(empty);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -30,9 +32,18 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body, refusing non-JSON (415), bodies over the limit (413) and bad JSON (400). */
+export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
+    throw new ExpectedError("unsupported_media_type");
+  const bytes = await readBodyBytes(req, maxBytes, "invalid_json");
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new ExpectedError("invalid_json");
   }
@@ -51,25 +62,9 @@ export async function readMultipartBody(req: Request, maxBytes: number): Promise
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;\s*boundary=/i.test(type))
     throw new ExpectedError("unsupported_media_type");
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes)
-    throw new ExpectedError("payload_too_large");
-  if (!req.body) throw new ExpectedError("validation_failed");
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new ExpectedError("payload_too_large");
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBodyBytes(req, maxBytes, "validation_failed");
   try {
-    return await new Response(Buffer.concat(chunks), {
+    return await new Response(new Uint8Array(bytes), {
       headers: { "content-type": type },
     }).formData();
   } catch {
