@@ -51,7 +51,7 @@ export function EvidenceImage({
           {labels.openFull}
         </a>
         <span className="block text-slate-600">
-          {labels.sha}:{" "}
+          <bdi>{labels.sha}</bdi>:{" "}
           <code dir="ltr" className="break-all">
             {sha256}
           </code>
