@@ -7,7 +7,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { add, median, rows, rssOf, serverPid, startServer, stop, waitFor } from "./bench/common";
 import { httpScenarios } from "./bench/http";
-import { imageMatchScenario, imageScenarios } from "./bench/images";
+import { embeddedImagesScenario, imageMatchScenario, imageScenarios } from "./bench/images";
 import { pageScenarios } from "./bench/page";
 import { queueInputs, sqlScenarios } from "./bench/sql";
 
@@ -72,6 +72,7 @@ async function main() {
   if (want("start")) await embeddedStart();
   if (want("images")) await imageScenarios(env.DATABASE_URL);
   if (want("images") || want("match")) await imageMatchScenario(env.DATABASE_URL);
+  if (want("images") || want("embedded-images")) await embeddedImagesScenario();
   const cpu = os.cpus()[0]?.model ?? "unknown";
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL at DATABASE_URL.`,

@@ -20,4 +20,4 @@ done
 for i in 0 1 2 3 4 5; do
   npm run -s staff -- create --email "signout$i@e2e.iblagh.local" --role moderator --password "e2e-signout-password-$i" >/dev/null
 done
-NODE_ENV=production exec node scripts/server.mjs -p "${E2E_PORT:-3100}"
+NODE_ENV=production exec sh scripts/start.sh -p "${E2E_PORT:-3100}"

@@ -8,17 +8,13 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * A body's bytes, counted as they arrive: a missing or false Content-Length must not let a huge
- * body in (413). `empty`: the refusal for a request without a body.
+ * body in (413). Multipart bodies are parsed as they arrive instead (lib/http/multipart.ts).
  */
-async function readBodyBytes(
-  req: Request,
-  maxBytes: number,
-  empty: "invalid_json" | "validation_failed",
-): Promise<Buffer> {
+async function readBodyBytes(req: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes)
     throw new ExpectedError("payload_too_large");
-  if (!req.body) throw new ExpectedError(empty);
+  if (!req.body) throw new ExpectedError("invalid_json");
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -40,7 +36,7 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
     throw new ExpectedError("unsupported_media_type");
-  const bytes = await readBodyBytes(req, maxBytes, "invalid_json");
+  const bytes = await readBodyBytes(req, maxBytes);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -51,24 +47,6 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
     return JSON.parse(text);
   } catch {
     throw new ExpectedError("invalid_json");
-  }
-}
-
-/**
- * A multipart/form-data body (a report with pictures), counted as it arrives like a JSON one,
- * then parsed by the platform's own FormData reader.
- */
-export async function readMultipartBody(req: Request, maxBytes: number): Promise<FormData> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(type))
-    throw new ExpectedError("unsupported_media_type");
-  const bytes = await readBodyBytes(req, maxBytes, "validation_failed");
-  try {
-    return await new Response(new Uint8Array(bytes), {
-      headers: { "content-type": type },
-    }).formData();
-  } catch {
-    throw new ExpectedError("validation_failed", { reason: "multipart" });
   }
 }
 

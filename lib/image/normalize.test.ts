@@ -2,7 +2,7 @@ import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ExpectedError } from "@/lib/errors";
-import { MAX_IMAGE_BYTES, normalizeImage, sniffImage } from "./normalize";
+import { MAX_IMAGE_BYTES, MAX_STORED_PIXELS, normalizeImage, sniffImage } from "./normalize";
 
 // Hostile and awkward files, each refused with its reason or accepted clean, never stored raw.
 const photo = (width = 640, height = 480) =>
@@ -93,6 +93,18 @@ describe("normalizeImage", () => {
       const meta = await sharp(out.bytes).metadata();
       expect([meta.format, meta.space]).toEqual(["webp", "srgb"]);
     }
+  });
+
+  it("keeps what a phone sends as sent, and brings a camera's photo to 4.2 megapixels", async () => {
+    const phone = await normalizeImage(await photo(2048, 1536).jpeg().toBuffer());
+    expect([phone.width, phone.height]).toEqual([2048, 1536]);
+    const camera = await normalizeImage(await photo(4000, 3000).jpeg().toBuffer());
+    expect([camera.width, camera.height]).toEqual([2364, 1773]);
+    // A long scrolled screenshot keeps its width readable: the cap is on pixels, not a side.
+    const scroll = await normalizeImage(await photo(1080, 6000).png().toBuffer());
+    expect(scroll.width).toBeGreaterThan(800);
+    // (within a row's rounding)
+    expect(scroll.width * scroll.height).toBeLessThanOrEqual(MAX_STORED_PIXELS + scroll.width);
   });
 
   it("takes a 1,000-frame GIF's first frame only", async () => {

@@ -13,8 +13,16 @@ export const MAX_IMAGES = 4;
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** A 30,000 × 30,000 PNG is a decompression bomb: refused before it is decoded. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
-/** Stored pictures keep up to this longest side: evidence, not a print. */
-const STORED_SIDE = 4096;
+/**
+ * Stored pictures keep up to this many pixels (2048 × 2048): what a phone sends stays as sent,
+ * a 12-megapixel photo is kept at 2364 × 1773 and a long scrolled screenshot stays readable
+ * (a cap on the longest side would shrink its text). Decoding and encoding at this size, not
+ * the camera's, is what bounds an upload's memory (BENCHMARKS.md, "Evidence pictures").
+ */
+export const MAX_STORED_PIXELS = 2048 * 2048;
+/** The longest side that fits `width × height` within MAX_STORED_PIXELS, keeping its shape. */
+export const storedSide = (width: number, height: number) =>
+  Math.max(width, height) * Math.min(1, Math.sqrt(MAX_STORED_PIXELS / Math.max(1, width * height)));
 const THUMB_SIDE = 320;
 
 export type ImageType = "jpeg" | "png" | "webp" | "avif" | "gif";
@@ -65,28 +73,32 @@ export async function normalizeImage(input: Uint8Array): Promise<NormalizedImage
       failOn: "none",
     }).metadata();
     if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS) throw refuse("image_too_large");
-    // Decoded once, upright and in sRGB (pages 1: a GIF's or an animated WebP's first frame;
-    // failOn "error": a truncated file is refused rather than shown half grey). The stored
-    // picture, its thumbnail and its hash are all made from these pixels.
+    // Decoded once, at the stored size (a JPEG shrinks while it decodes), upright and in sRGB
+    // (pages 1: a GIF's or an animated WebP's first frame; failOn "error": a truncated file is
+    // refused rather than shown half grey). The stored picture, its thumbnail and its hash are
+    // all made from these pixels.
+    const side = Math.floor(storedSide(meta.width ?? 1, meta.pageHeight ?? meta.height ?? 1));
     const { data: pixels, info: raw } = await sharp(input, {
       limitInputPixels: MAX_IMAGE_PIXELS,
       failOn: "error",
       pages: 1,
     })
       .rotate()
+      .resize(side, side, { fit: "inside", withoutEnlargement: true })
       .toColourspace("srgb")
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const source = () => sharp(pixels, { raw });
-    const { data: bytes, info } = await source()
-      .resize(STORED_SIDE, STORED_SIDE, { fit: "inside", withoutEnlargement: true })
+    const { data: bytes, info } = await sharp(pixels, { raw })
       .webp({ quality: 85 })
       .toBuffer({ resolveWithObject: true });
-    const thumb = await source()
+    const pdq = await pdqOfPixels(pixels, raw);
+    // The thumbnail from the hash's 512 px copy when it is the whole picture (most are).
+    const thumb = await (
+      pdq.whole ? sharp(pdq.whole.data, { raw: pdq.whole.info }) : sharp(pixels, { raw })
+    )
       .resize(THUMB_SIDE, THUMB_SIDE, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 70 })
       .toBuffer();
-    const pdq = await pdqOfPixels(pixels, raw, { trim: true });
     return {
       sha256: createHash("sha256").update(bytes).digest("hex"),
       mime: "image/webp",

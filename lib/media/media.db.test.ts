@@ -123,3 +123,16 @@ describe("media retention", () => {
     expect(left).toEqual([kept.sha256]);
   });
 });
+
+describe("media storage", () => {
+  it("keeps picture bytes out of line without compressing them again", async () => {
+    const { rows } = await conn.db.execute(
+      sql`select attname, attstorage from pg_attribute
+          where attrelid = 'media'::regclass and attname in ('bytes', 'thumb') order by attname`,
+    );
+    expect(rows).toEqual([
+      { attname: "bytes", attstorage: "e" },
+      { attname: "thumb", attstorage: "e" },
+    ]);
+  });
+});

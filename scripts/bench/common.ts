@@ -98,7 +98,7 @@ export async function startServer(
     throw new Error(`port ${port} is already in use: stop what listens there first`);
   // The soak reads the server's output afterwards: no report text may ever reach it.
   const out = logFile ? fs.openSync(logFile, "a") : "ignore";
-  const child = spawn("node", ["scripts/server.mjs", "-p", String(port)], {
+  const child = spawn("sh", ["scripts/start.sh", "-p", String(port)], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
     stdio: ["ignore", out, out],
     detached: true,

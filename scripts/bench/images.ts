@@ -1,5 +1,8 @@
 // The evidence issue's targets: image intake against a bare sharp route, memory under 16
 // concurrent 10 MB uploads, PDQ time and event-loop blocking, and the image match at scale.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import sharp from "sharp";
@@ -9,9 +12,8 @@ import { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from "@/lib/image/pdq";
 import { OPEN_STATUSES } from "@/lib/vocabulary";
 import { add, median, ms, pct, rssOf, serverPid, startServer, stop, waitFor } from "./common";
 
-/** A 12-megapixel photo-like JPEG (smooth regions, edges, noise) of about `targetMb`. */
-async function photo(targetMb: number): Promise<Buffer> {
-  const [w, h] = [4000, 3000];
+/** A photo-like JPEG (smooth regions, edges, noise) of `w` × `h`, at most `targetMb`. */
+async function photo(targetMb: number, [w, h] = [4000, 3000]): Promise<Buffer> {
   const shapes = Array.from({ length: 60 }, (_, i) => {
     const [x, y, r] = [(i * 977) % w, (i * 613) % h, 80 + ((i * 37) % 400)];
     return `<circle cx="${x}" cy="${y}" r="${r}" fill="rgb(${(i * 53) % 255},${(i * 91) % 255},${(i * 29) % 255})"/>`;
@@ -39,7 +41,6 @@ async function photo(targetMb: number): Promise<Buffer> {
     ])
     .png()
     .toBuffer();
-  // The quality that gives about the size asked for.
   // The largest quality that stays within the size asked for.
   let best = await sharp(noisy).jpeg({ quality: 30 }).toBuffer();
   for (let q = 34; q <= 100; q += 2) {
@@ -141,8 +142,8 @@ export async function imageScenarios(url: string) {
       median(ratios) >= 0.8 && errors === 0,
     );
 
-    // 16 concurrent uploads of a 10 MB picture: the server's resident memory.
-    const big = await photo(9.9);
+    // 16 concurrent uploads of a 10 MB picture (24 megapixels): the server's resident memory.
+    const big = await photo(9.9, [6000, 4000]);
     if (big.length >= 10 * 1024 * 1024) throw new Error("the 10 MB picture came out too big");
     const bigBody = multipart(fields, big);
     await new Promise((r) => setTimeout(r, 3000));
@@ -162,7 +163,7 @@ export async function imageScenarios(url: string) {
     await new Promise((r) => setTimeout(r, 5000));
     const after = rssOf(pid);
     add(
-      `Memory: 16 concurrent uploads of a ${(big.length / 1048576).toFixed(1)} MB picture`,
+      `Memory: 16 concurrent uploads of a ${(big.length / 1048576).toFixed(1)} MB 24-megapixel picture`,
       `RSS ${idle.toFixed(0)} → peak ${peak.toFixed(0)} MB (+${(peak - idle).toFixed(0)} MB), ${after.toFixed(0)} MB 5 s later; answers ${[...new Set(answers)].join(", ")}`,
       "≤ +300 MB, back near idle",
       peak - idle <= 300 && answers.every((s) => s === 201),
@@ -247,4 +248,95 @@ export async function imageMatchScenario(url: string) {
     p95(unseen) <= 20,
   );
   await pool.end();
+}
+
+/**
+ * Embedded mode (PGlite) holding 1,000 pictures: the server's resident memory once they are
+ * stored, and after a staff-free read of them (the thumbnails are read through the database).
+ */
+export async function embeddedImagesScenario() {
+  const port = 3403;
+  const base = `http://127.0.0.1:${port}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iblagh-bench-images-"));
+  const server = await startServer(port, {
+    DATABASE_URL: "",
+    DATA_DIR: dir,
+    SEED: "none",
+    RATE_LIMIT_REPORTS: "0",
+  });
+  try {
+    await waitFor(`${base}/api/health`, 180_000);
+    const pid = serverPid(server.pid!);
+    const idle = rssOf(pid);
+    let peak = idle;
+    const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 200);
+    // A phone's screenshot each (1080 × 1920, a different one every time: nothing deduplicated).
+    const screenshot = (i: number) =>
+      sharp({
+        create: {
+          width: 1080,
+          height: 1920,
+          channels: 3,
+          background: { r: i % 256, g: (i * 7) % 256, b: 90 },
+        },
+      })
+        .composite([
+          {
+            input: Buffer.from(
+              `<svg width="1080" height="1920"><rect x="${(i * 13) % 800}" y="${(i * 29) % 1600}" width="260" height="300" fill="#fff"/><circle cx="540" cy="${200 + ((i * 17) % 1500)}" r="120" fill="#123"/></svg>`,
+            ),
+          },
+        ])
+        .jpeg({ quality: 85 })
+        .toBuffer();
+    const count = Number(process.env.BENCH_PICTURES) || 1000;
+    let next = 0;
+    let failed = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < count) {
+          const i = next++;
+          const { body, type } = multipart(
+            {
+              kind: i % 2 ? "rumor" : "violent_content",
+              category: i % 2 ? "manipulated_media" : "incitement",
+              platform: "whatsapp",
+              description: `لقطة شاشة رقم ${i} لمنشور متداول يحرض على العنف ${i * 7919}`,
+              urls: `https://www.facebook.com/post/${i * 7919}`,
+              declaration: "true",
+            },
+            await screenshot(i),
+          );
+          const res = await fetch(`${base}/api/v1/reports`, {
+            method: "POST",
+            body: new Uint8Array(body),
+            headers: { "content-type": type },
+          });
+          const answer = await res.text();
+          if (res.status !== 201) {
+            failed++;
+            if (failed === 1) console.error(`first failure: ${res.status} ${answer.slice(0, 300)}`);
+          }
+        }
+      }),
+    );
+    clearInterval(timer);
+    const seconds = (performance.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 5000));
+    const stored = rssOf(pid);
+    const disk = fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .reduce((n, f) => n + fs.statSync(path.join(f.parentPath, f.name)).size, 0);
+    add(
+      `Embedded mode with ${count.toLocaleString("en")} stored pictures (1080 × 1920 screenshots, 4 clients)`,
+      `RSS ${idle.toFixed(0)} MB idle → peak ${peak.toFixed(0)} MB while storing → ${stored.toFixed(0)} MB after; ${seconds.toFixed(0)} s (${(count / seconds).toFixed(1)} pictures/s), ${failed} failed; data folder ${(disk / 1048576).toFixed(0)} MB`,
+      "reported",
+      null,
+    );
+  } finally {
+    await stop(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

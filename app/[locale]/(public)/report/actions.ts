@@ -9,7 +9,7 @@ import { clientKey } from "@/lib/http/request";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { reportFromFormData, reportSchema } from "@/lib/reports/schema";
 import { receiveReport } from "@/lib/reports/receive";
-import { imageFilesOf, readImages } from "@/lib/image/upload";
+import { imagesOfFormData, readImages } from "@/lib/image/upload";
 import { toFieldErrors } from "@/lib/validation";
 
 // What the citizen typed, echoed back so that a form posted without JavaScript is re-filled.
@@ -39,7 +39,7 @@ export async function submitReportAction(
   try {
     let images;
     try {
-      images = await readImages(imageFilesOf(fd));
+      images = await readImages(await imagesOfFormData(fd));
     } catch (error) {
       const reason = error instanceof ExpectedError ? error.detail?.reason : undefined;
       if (!reason?.startsWith("image_")) throw error;

@@ -1,24 +1,29 @@
 import sharp from "sharp";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/http/errors";
-import { readMultipartBody } from "@/lib/http/request";
-import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from "@/lib/image/normalize";
+import { readMultipart } from "@/lib/http/multipart";
+import { MAX_IMAGE_PIXELS, storedSide } from "@/lib/image/normalize";
+import { REPORT_MULTIPART } from "@/lib/image/upload";
 
 // The ceiling of the image-intake benchmark: the same body reading, then only what any app
-// must do with a picture: decode, turn upright, strip and re-encode with sharp. No thumbnail,
-// no PDQ, no database. 404 unless BENCH_ROUTES=true.
+// must do to store the picture as intake stores it: decode, turn upright, bring to the stored
+// size, strip and re-encode with sharp. No thumbnail, no PDQ, no database.
+// 404 unless BENCH_ROUTES=true.
 export async function POST(req: Request) {
   if (!env.BENCH_ROUTES) return new Response("Not found", { status: 404 });
   try {
-    const fd = await readMultipartBody(req, 4 * MAX_IMAGE_BYTES + 256 * 1024);
-    const file = fd.get("images[]");
-    if (!file || typeof file === "string") return new Response("no picture", { status: 400 });
-    const out = await sharp(Buffer.from(await file.arrayBuffer()), {
+    const { files } = await readMultipart(req, REPORT_MULTIPART);
+    if (files.length === 0) return new Response("no picture", { status: 400 });
+    const image = sharp(files[0].bytes, {
       limitInputPixels: MAX_IMAGE_PIXELS,
       failOn: "error",
       pages: 1,
-    })
+    });
+    const { width = 1, height = 1 } = await image.metadata();
+    const side = Math.floor(storedSide(width, height));
+    const out = await image
       .rotate()
+      .resize(side, side, { fit: "inside", withoutEnlargement: true })
       .toColourspace("srgb")
       .webp({ quality: 85 })
       .toBuffer();

@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
 import { ExpectedError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/errors";
-import { clientKey, readJsonBody, readMultipartBody } from "@/lib/http/request";
-import { MAX_IMAGE_BYTES, MAX_IMAGES, type NormalizedImage } from "@/lib/image/normalize";
-import { imageFilesOf, readImages } from "@/lib/image/upload";
+import { readMultipart } from "@/lib/http/multipart";
+import { clientKey, readJsonBody } from "@/lib/http/request";
+import type { NormalizedImage } from "@/lib/image/normalize";
+import { readImages, REPORT_MULTIPART, withinUploadBudget } from "@/lib/image/upload";
 import { localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { reportFromFormData, reportSchema, type ReportInput } from "@/lib/reports/schema";
 import { receiveReport } from "@/lib/reports/receive";
@@ -18,9 +19,15 @@ export async function POST(req: Request) {
     let input: ReportInput;
     let images: NormalizedImage[] = [];
     if (/^multipart\//i.test(req.headers.get("content-type") ?? "")) {
-      const fd = await readMultipartBody(req, MAX_IMAGES * MAX_IMAGE_BYTES + 256 * 1024);
-      input = reportSchema.parse(reportFromFormData(fd));
-      images = await readImages(imageFilesOf(fd));
+      const length = req.headers.get("content-length");
+      [input, images] = await withinUploadBudget(
+        length === null ? null : Number(length),
+        async () => {
+          const { fields, files } = await readMultipart(req, REPORT_MULTIPART);
+          const parsed = reportSchema.parse(reportFromFormData(fields));
+          return [parsed, await readImages(files.map((f) => f.bytes))] as const;
+        },
+      );
     } else input = reportSchema.parse(await readJsonBody(req));
     const result = await receiveReport(input, {
       images,
