@@ -140,3 +140,55 @@ test("with JavaScript the phone shrinks the pictures, previews them, and sends t
   await sent;
   await expect(page.getByTestId("receipt")).toBeVisible();
 });
+
+test("a member's own setting shows rumours' pictures unblurred, never violent content's", async ({
+  page,
+  request,
+}) => {
+  const s = messages.ar.staff;
+  const send = async (kind: "rumor" | "violent_content", description: string, seed: number) => {
+    const res = await request.post("/api/v1/reports", {
+      multipart: {
+        kind,
+        category: kind === "rumor" ? "manipulated_media" : "violence",
+        platform: "facebook",
+        description,
+        ...(kind === "rumor"
+          ? {}
+          : { urls: `https://www.facebook.com/watch/?v=${Date.now()}${seed}` }),
+        declaration: "true",
+        "images[]": await jpeg(seed),
+      },
+    });
+    expect(res.status()).toBe(201);
+  };
+  const rumor = uniqueText("صورة مركبة لطوابير أمام محطات الوقود في مدينة مكناس");
+  const violent = uniqueText("مقطع لشجار عنيف بالأسلحة البيضاء قرب ملعب كرة القدم");
+  await send("rumor", rumor, 61);
+  await send("violent_content", violent, 62);
+
+  await signIn(page, DEMO.publisher, { next: "/ar/moderation/profile" });
+  await expectSignedIn(page);
+  const setting = page.getByLabel(s.profile.unblurRumorImages);
+  await expect(setting).not.toBeChecked();
+  await setting.check();
+  await page.getByRole("button", { name: s.profile.imagesSave }).click();
+  await expect(page.getByTestId("images-saved")).toBeVisible();
+  await expect(page.getByLabel(s.profile.unblurRumorImages)).toBeChecked();
+
+  const firstPicture = async (description: string) => {
+    await page.goto("/ar/moderation");
+    await page.getByLabel(s.queue.search).fill(description.split(" ").slice(-2).join(" "));
+    await page.getByRole("button", { name: s.queue.apply, exact: true }).click();
+    await page.getByTestId("queue-row").first().getByRole("link").first().click();
+    return page.getByTestId("evidence-image").first().locator("img");
+  };
+  await expect(await firstPicture(rumor)).toHaveAttribute("data-shown", "true");
+  await expect(await firstPicture(violent)).toHaveAttribute("data-shown", "false");
+
+  // Back to the default, for the other tests that sign in as this member.
+  await page.goto("/ar/moderation/profile");
+  await page.getByLabel(s.profile.unblurRumorImages).uncheck();
+  await page.getByRole("button", { name: s.profile.imagesSave }).click();
+  await expect(page.getByLabel(s.profile.unblurRumorImages)).not.toBeChecked();
+});

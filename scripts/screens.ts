@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "@playwright/test";
+import sharp from "sharp";
 import ar from "@/lib/i18n/messages/ar.json";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
@@ -33,6 +34,26 @@ interface Shot {
 
 const open = (p: string) => async (page: Page, locale: Locale) =>
   void (await page.goto(`/${locale}${p}`, { waitUntil: "networkidle" }));
+
+/** A photo-like picture (a street scene's shapes) a citizen might attach. */
+const picture = async (seed: number) => ({
+  name: `IMG_20251104_${seed}.jpg`,
+  mimeType: "image/jpeg",
+  buffer: await sharp({
+    create: { width: 1200, height: 900, channels: 3, background: { r: 70 + seed, g: 110, b: 150 } },
+  })
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="1200" height="900"><rect y="560" width="1200" height="340" fill="#555"/><rect x="${200 + seed * 5}" y="380" width="380" height="220" rx="30" fill="#c33"/><circle cx="900" cy="220" r="110" fill="#fd6"/><rect x="80" y="120" width="160" height="440" fill="#ddd"/></svg>`,
+        ),
+      },
+    ])
+    .jpeg()
+    .toBuffer(),
+});
+
+const PICTURED_REPORT = "صورة متداولة لحريق مزعوم في سوق شعبي بمدينة فاس مع تعليق يدعو إلى الهلع";
 
 const SHOTS: Shot[] = [
   { name: "home", go: open("") },
@@ -61,6 +82,18 @@ const SHOTS: Shot[] = [
       await page.getByLabel(m.declaration).check();
       await page.getByRole("button", { name: m.submit }).click();
       await page.getByTestId("receipt").waitFor();
+    },
+  },
+  {
+    // Two pictures chosen: previews, remove buttons, the note on what is removed from them.
+    name: "report-pictures",
+    go: async (page, locale) => {
+      await open("/report")(page, locale);
+      await page
+        .getByLabel(MESSAGES[locale].report.images)
+        .setInputFiles([await picture(1), await picture(9)]);
+      await page.getByTestId("picture-preview").nth(1).waitFor();
+      await page.waitForTimeout(500);
     },
   },
   { name: "track", go: open("/track") },
@@ -109,6 +142,36 @@ const SHOTS: Shot[] = [
       await open("/moderation?kind=violent_content&status=all")(page, locale);
       await page.locator('a[href*="/moderation/cases/"]').first().click();
       await page.waitForLoadState("networkidle");
+    },
+  },
+  {
+    // A rumour's case with a citizen's pictures: blurred and grey, the first one shown.
+    name: "staff-case-pictures",
+    as: "moderator",
+    go: async (page, locale, base) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({
+        kind: "rumor",
+        category: "manipulated_media",
+        platform: "facebook",
+        description: PICTURED_REPORT,
+        declaration: "true",
+      }))
+        form.append(k, v);
+      for (const seed of [1, 9]) {
+        const p = await picture(seed);
+        form.append("images[]", new Blob([new Uint8Array(p.buffer)], { type: p.mimeType }), p.name);
+      }
+      await fetch(`${base}/api/v1/reports`, { method: "POST", body: form });
+      await open(`/moderation?q=${encodeURIComponent("سوق شعبي بمدينة فاس")}&status=all`)(
+        page,
+        locale,
+      );
+      await page.locator('a[href*="/moderation/cases/"]').first().click();
+      await page.waitForLoadState("networkidle");
+      const first = page.getByTestId("evidence-image").first();
+      await first.getByRole("button", { name: MESSAGES[locale].staff.case.evidence.show }).click();
+      await page.waitForTimeout(400);
     },
   },
   { name: "staff-statements", as: "moderator", go: open("/moderation/statements") },

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { fieldIds } from "@/components/ui/field";
 import type { Translate } from "@/lib/i18n/client-strings";
 import type { ReportFormState } from "@/lib/http/action-state";
 
@@ -148,9 +149,41 @@ export default function Pictures({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- bound to the field once
   }, [input]);
 
-  if (chosen.length === 0 && !progress) return null;
+  // With JavaScript the field is this labelled button (the browser's own "Choose Files" is
+  // in the browser's language, not the page's); the input stays for the form and its label.
+  useEffect(() => {
+    if (!input) return;
+    // Its own classes replaced, not added to: its full width would beat sr-only's 1 px.
+    const own = input.getAttribute("class") ?? "";
+    input.setAttribute("class", "sr-only");
+    input.setAttribute("tabindex", "-1");
+    return () => {
+      input.setAttribute("class", own);
+      input.removeAttribute("tabindex");
+    };
+  }, [input]);
+
+  if (!input) return null;
   return (
     <div className="space-y-2" data-testid="pictures">
+      {progress ? null : (
+        <p className="flex items-center gap-3">
+          <button
+            type="button"
+            onClick={() => input.click()}
+            disabled={chosen.length >= MAX_FILES}
+            aria-describedby={fieldIds("images").hint}
+            className="rounded-lg border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 disabled:opacity-50"
+          >
+            {t("report.imagesChoose")}
+          </button>
+          {chosen.length ? (
+            <span className="text-sm text-gray-700">
+              {t("report.imagesCount", { count: chosen.length })}
+            </span>
+          ) : null}
+        </p>
+      )}
       {progress ? (
         <div className="space-y-1">
           <p className="text-sm" aria-live="polite">

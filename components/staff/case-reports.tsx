@@ -14,10 +14,13 @@ import { lookAlikeHost } from "@/lib/text/readable-url";
 export async function CaseReports({
   locale,
   c,
+  unblurRumorImages = false,
   actions: { revealAction, splitAction },
 }: {
   locale: string;
   c: CaseDetail;
+  /** The member's own setting: a rumour's pictures without the blur (never violent content's). */
+  unblurRumorImages?: boolean;
   actions: {
     revealAction: (s: RevealState, fd: FormData) => Promise<RevealState>;
     splitAction: (fd: FormData) => Promise<void>;
@@ -86,6 +89,7 @@ export async function CaseReports({
                     key={m.sha256}
                     sha256={m.sha256}
                     alt={t("case.evidence.title")}
+                    startShown={unblurRumorImages && !violent}
                     labels={evidenceLabels}
                   />
                 ))}

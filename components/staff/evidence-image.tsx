@@ -4,18 +4,21 @@ import { useState } from "react";
 
 /**
  * A report's picture on the case page: blurred and grey until the moderator chooses to look
- * (they see violence all day). The full picture opens through the audited staff route.
+ * (they see violence all day), unless their own setting shows a rumour's pictures as they
+ * are. The full picture opens through the audited staff route.
  */
 export function EvidenceImage({
   sha256,
   alt,
+  startShown = false,
   labels,
 }: {
   sha256: string;
   alt: string;
+  startShown?: boolean;
   labels: { show: string; hide: string; openFull: string; sha: string; blurred: string };
 }) {
-  const [shown, setShown] = useState(false);
+  const [shown, setShown] = useState(startShown);
   return (
     <figure className="w-40 space-y-1 text-xs" data-testid="evidence-image">
       <div className="relative overflow-hidden rounded border border-slate-300 bg-slate-100">

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "staff.disable",
   "staff.enable",
   "staff.roles",
+  "staff.preferences",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,7 +7,7 @@ import type { Actor } from "./actor";
 import { auth } from "./config";
 import { loadSessionActor } from "./staff";
 
-export type SessionActor = Actor & { totpEnabled: boolean };
+export type SessionActor = Actor & { totpEnabled: boolean; unblurRumorImages: boolean };
 
 /** The staff member behind this request, reloaded from the database (disabled or ended → null). */
 export async function currentActor(): Promise<SessionActor | null> {

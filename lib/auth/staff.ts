@@ -90,11 +90,18 @@ export async function setStaffDisabled(
   });
 }
 
+/** A staff member as a session sees them: who, their second factor, their own settings. */
+export type StaffAccount = Actor & {
+  totpEnabled: boolean;
+  sessionEpoch: number;
+  unblurRumorImages: boolean;
+};
+
 /** A staff member by id, fresh from the database: a disabled account is nobody. */
 export async function loadActor(
   db: Db,
   id: string | undefined | null,
-): Promise<(Actor & { totpEnabled: boolean; sessionEpoch: number }) | null> {
+): Promise<StaffAccount | null> {
   if (!id || !isUuid(id)) return null;
   const [row] = await db
     .select({
@@ -104,6 +111,7 @@ export async function loadActor(
       disabledAt: staffUsers.disabledAt,
       totpEnabledAt: staffUsers.totpEnabledAt,
       sessionEpoch: staffUsers.sessionEpoch,
+      unblurRumorImages: staffUsers.unblurRumorImages,
     })
     .from(staffUsers)
     .where(eq(staffUsers.id, id));
@@ -114,6 +122,7 @@ export async function loadActor(
     roles: row.roles.filter(isRole),
     totpEnabled: Boolean(row.totpEnabledAt),
     sessionEpoch: row.sessionEpoch,
+    unblurRumorImages: row.unblurRumorImages,
   };
 }
 

@@ -33,6 +33,8 @@ export const staffUsers = pgTable(
     totpLastStep: bigint({ mode: "number" }),
     // Sessions carry the epoch they were issued under; bumping it ends every one of them.
     sessionEpoch: integer().notNull().default(0),
+    // Pictures of rumour cases shown without the blur (violent content always starts blurred).
+    unblurRumorImages: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("staff_users_email_key").on(t.email)],

@@ -1,9 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
 import { currentActor } from "@/lib/auth/session";
+import { setUnblurRumorImages } from "@/lib/auth/preferences";
 import { enableTotp, removeTotp } from "@/lib/auth/staff";
+import { ROLES } from "@/lib/cases/workflow";
+import { staffFormAction } from "@/lib/http/staff-action";
 import { getDb } from "@/lib/db/client";
 import { localeOf } from "@/lib/i18n/config";
 
@@ -39,3 +43,12 @@ export async function removeTotpAction(fd: FormData) {
   if (result === "ok") await signInAgain(locale, "totp_off");
   redirect(`/${locale}/moderation/profile?totp=current_invalid`);
 }
+
+/** The member's own picture setting: a checkbox, so absent means off. */
+export const imagePreferencesAction = staffFormAction({
+  schema: z.object({ unblurRumorImages: z.literal("on").optional() }),
+  roles: ROLES,
+  run: ({ db, actor, input }) => setUnblurRumorImages(db, actor, input.unblurRumorImages === "on"),
+  back: (outcome, _fd, locale) =>
+    `/${locale}/moderation/profile?images=${outcome.ok ? "saved" : outcome.code}`,
+});

@@ -4,7 +4,7 @@ import { renderSVG } from "uqr";
 import { requireStaffPage } from "@/lib/auth/session";
 import { newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { env } from "@/lib/env";
-import { enableTotpAction, removeTotpAction } from "./actions";
+import { enableTotpAction, imagePreferencesAction, removeTotpAction } from "./actions";
 import { labelled } from "@/lib/i18n/translate";
 
 export async function generateMetadata({
@@ -21,11 +21,11 @@ export default async function ProfilePage({
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ totp?: string }>;
+  searchParams: Promise<{ totp?: string; images?: string }>;
 }) {
   const { locale } = await params;
   const actor = await requireStaffPage(locale, "any", `/${locale}/moderation/profile`);
-  const { totp } = await searchParams;
+  const { totp, images } = await searchParams;
   const t = await getTranslations({ locale, namespace: "staff" });
   // A fresh secret per visit; it is stored only once a code from the app proves it was scanned.
   const secret = actor.totpEnabled ? null : newTotpSecret();
@@ -122,6 +122,41 @@ export default async function ProfilePage({
             </form>
           </>
         )}
+      </section>
+      <section
+        className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+        aria-labelledby="images-heading"
+      >
+        <h2 id="images-heading" className="text-lg font-semibold">
+          {t("profile.imagesTitle")}
+        </h2>
+        {images === "saved" ? (
+          <p role="status" data-testid="images-saved" className="rounded bg-emerald-50 p-2">
+            {t("profile.imagesSaved")}
+          </p>
+        ) : null}
+        <form action={imagePreferencesAction} className="space-y-3">
+          <input type="hidden" name="locale" value={locale} />
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              name="unblurRumorImages"
+              defaultChecked={actor.unblurRumorImages}
+              aria-describedby="unblur-hint"
+              className="mt-1 size-5"
+            />
+            <span>{t("profile.unblurRumorImages")}</span>
+          </label>
+          <p id="unblur-hint" className="text-sm text-slate-600">
+            {t("profile.unblurHint")}
+          </p>
+          <button
+            type="submit"
+            className="rounded bg-slate-900 px-3 py-1.5 font-semibold text-white"
+          >
+            {t("profile.imagesSave")}
+          </button>
+        </form>
       </section>
     </div>
   );

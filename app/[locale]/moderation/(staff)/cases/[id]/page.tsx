@@ -161,7 +161,12 @@ export default async function CasePage({
             ) : null}
           </section>
 
-          <CaseReports locale={locale} c={c} actions={{ revealAction, splitAction }} />
+          <CaseReports
+            locale={locale}
+            c={c}
+            unblurRumorImages={actor.unblurRumorImages}
+            actions={{ revealAction, splitAction }}
+          />
         </div>
 
         <div className="space-y-6">

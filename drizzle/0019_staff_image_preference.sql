@@ -1,0 +1,1 @@
+ALTER TABLE "staff_users" ADD COLUMN "unblur_rumor_images" boolean DEFAULT false NOT NULL;
