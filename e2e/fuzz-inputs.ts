@@ -1,6 +1,7 @@
-import { crc32, deflateSync } from "node:zlib";
 // Seeded random inputs for the fuzz test: the same seed gives the same requests, so a failure
 // printed with its seed can be replayed (FUZZ_SEED=… npx playwright test fuzz).
+
+export { pngClaiming } from "../lib/testing/hostile-files";
 
 /** mulberry32: small, fast, good enough to spread inputs. */
 export function rng(seed: number) {
@@ -127,29 +128,6 @@ export function fuzzRawBody(r: Rng): string | Buffer {
     default:
       return JSON.stringify(fuzzValue(r));
   }
-}
-
-/** A PNG whose header claims `w` × `h` pixels with almost no data: a decompression bomb. */
-export function pngClaiming(w: number, h: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from("\x89PNG\r\n\x1a\n", "latin1"),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(Buffer.alloc(1024))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
 }
 
 /** A picture with `n` bytes changed at seeded places: what a bad connection or a fuzzer sends. */

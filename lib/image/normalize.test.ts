@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from "node:zlib";
+import { pngClaiming } from "@/lib/testing/hostile-files";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ExpectedError } from "@/lib/errors";
@@ -24,29 +24,6 @@ const reasonOf = async (bytes: Uint8Array) => {
     return error instanceof ExpectedError ? `${error.code}:${error.detail?.reason}` : "crash";
   }
 };
-
-/** A PNG whose header claims `w` × `h` pixels, with almost no data: a decompression bomb. */
-function pngClaiming(w: number, h: number) {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  return Buffer.concat([
-    Buffer.from("\x89PNG\r\n\x1a\n", "latin1"),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(Buffer.alloc(1024))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 describe("normalizeImage", () => {
   it("strips every metadata block, GPS included, and keeps the picture upright", async () => {
