@@ -1,4 +1,4 @@
-import { expect, messages, test, uniqueText } from "./fixtures";
+import { expect, fillRumor, messages, test, uniqueText } from "./fixtures";
 import { DEMO, expectSignedIn, signIn } from "./staff";
 
 const st = messages.ar.staff.statement;
@@ -8,15 +8,16 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   request,
 }) => {
   const token = uniqueText("ركاب").split(" ").slice(1).join("");
+  const rumour = {
+    kind: "rumor",
+    category: "fake_incident",
+    platform: "whatsapp",
+    description: `رسالة تزعم غرق حافلة ركاب في وادي سبو اليوم ${token}`,
+    declaration: true,
+    locale: "ar",
+  };
   const res = await request.post("/api/v1/reports", {
-    data: {
-      kind: "rumor",
-      category: "fake_incident",
-      platform: "whatsapp",
-      description: `رسالة تزعم غرق حافلة ركاب في وادي سبو اليوم ${token}`,
-      declaration: true,
-      locale: "ar",
-    },
+    data: rumour,
   });
   const { receipt } = await res.json();
   const tracked = await (await request.post("/api/v1/reports/track", { data: { receipt } })).json();
@@ -109,6 +110,28 @@ test("a moderator drafts a denial, a publisher approves it, and it reaches the l
   await page.getByRole("button", { name: messages.ar.track.submit }).click();
   await expect(page.getByTestId("track-outcome")).toContainText(messages.ar.outcomes.debunked);
   await expect(page.getByTestId("track-statement")).toHaveAttribute("href", publicPath!);
+
+  // The same message reported again: the answer at once, by the API and on the page, and the
+  // report is kept (a receipt all the same).
+  const again = await request.post("/api/v1/reports", {
+    data: rumour,
+  });
+  expect(again.status()).toBe(201);
+  expect(await again.json()).toMatchObject({
+    receipt: expect.any(String),
+    answer: { type: "denial", title, url: publicPath, lang: "ar" },
+  });
+  await page.goto("/ar/report");
+  await fillRumor(page, "ar", { description: rumour.description });
+  await page.getByRole("button", { name: messages.ar.report.submit }).click();
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  const answer = page.getByTestId("receipt-answer");
+  await expect(answer).toContainText(messages.ar.report.answeredHeading);
+  await expect(answer).toContainText(title);
+  await expect(answer.getByRole("link", { name: messages.ar.report.answeredRead })).toHaveAttribute(
+    "href",
+    publicPath!,
+  );
 });
 
 test("submitting for review sends what was typed, and a refused submission keeps every field", async ({

@@ -1,4 +1,6 @@
 // The citizen's unsent report lives in this browser until the server accepts it.
+import type { IntakeAnswer } from "@/lib/statements/schema";
+
 const KEY = "iblagh:report-draft:v1";
 
 export type Draft = Record<string, unknown> & { idempotencyKey?: string };
@@ -45,7 +47,7 @@ export function hasContent(d: Draft): boolean {
 // The receipt is shown once and never stored by the server: this tab keeps it until the
 // citizen says it is written down, so a language switch, Back or a reload does not lose it.
 const RECEIPT_KEY = "iblagh:receipt:v1";
-export type KeptReceipt = { receipt: string; submittedAt: string };
+export type KeptReceipt = { receipt: string; submittedAt: string; answer?: IntakeAnswer };
 
 const listeners = new Set<() => void>();
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { fieldIds } from "@/components/ui/field";
 import type { Translate } from "@/lib/i18n/client-strings";
 import type { ReportFormState } from "@/lib/http/action-state";
+import type { IntakeAnswer } from "@/lib/statements/schema";
 
 // The report form's pictures with JavaScript, loaded after the page (not in its first-load
 // budget): each chosen picture is shrunk on the phone (longest side 2048 px, so a 4 MB photo
@@ -83,7 +84,10 @@ export function uploadWithProgress(
         body = JSON.parse(xhr.responseText);
       } catch {}
       if (xhr.status === 201)
-        return resolve({ ok: true, data: body as { receipt: string; submittedAt: string } });
+        return resolve({
+          ok: true,
+          data: body as { receipt: string; submittedAt: string; answer?: IntakeAnswer },
+        });
       if (typeof body.reason === "string" && body.reason.startsWith("image_"))
         return resolve({
           ok: false,

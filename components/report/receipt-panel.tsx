@@ -5,11 +5,19 @@ import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Translate } from "@/lib/i18n/client-strings";
 import { TIME_ZONE } from "@/lib/i18n/config";
+import type { IntakeAnswer } from "@/lib/statements/schema";
 import { clearDraft, keepReceipt } from "./draft";
 
-type Props = { receipt: string; submittedAt: string; locale: string; t: Translate };
+type Props = {
+  receipt: string;
+  submittedAt: string;
+  /** A published statement already answers what was reported. */
+  answer?: IntakeAnswer;
+  locale: string;
+  t: Translate;
+};
 
-export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Props) {
+export function ReceiptPanel({ receipt, submittedAt, answer, locale, t: translate }: Props) {
   const t: Translate = (key, values) => translate(`report.${key}`, values);
   const submitted = new Intl.DateTimeFormat(locale, {
     dateStyle: "long",
@@ -29,11 +37,11 @@ export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Pro
   // (reload, closing the tab, another site) asks first.
   useEffect(() => {
     if (written) return keepReceipt(null);
-    keepReceipt({ receipt, submittedAt });
+    keepReceipt({ receipt, submittedAt, answer });
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [written, receipt, submittedAt]);
+  }, [written, receipt, submittedAt, answer]);
 
   async function copy() {
     try {
@@ -59,6 +67,30 @@ export function ReceiptPanel({ receipt, submittedAt, locale, t: translate }: Pro
         {t("successHeading")}
       </h1>
       <p>{t("successIntro")}</p>
+      {answer ? (
+        <aside
+          data-testid="receipt-answer"
+          aria-labelledby="receipt-answer-heading"
+          className="space-y-2 rounded-lg border-s-4 border-brand-700 bg-brand-50 p-4"
+        >
+          <h2 id="receipt-answer-heading" className="text-lg font-bold">
+            {t("answeredHeading")}
+          </h2>
+          <p>{t("answeredIntro")}</p>
+          <p className="font-semibold" lang={answer.lang} dir="auto">
+            <span className="me-2 rounded bg-brand-700 px-2 py-0.5 text-sm text-white">
+              {t(`answerTypes.${answer.type}`)}
+            </span>
+            {answer.title}
+          </p>
+          <p lang={answer.lang} dir="auto">
+            {t("answeredVerdict")} <bdi>{answer.verdict}</bdi>
+          </p>
+          <a href={answer.url} className="inline-block font-semibold text-brand-700 underline">
+            {t("answeredRead")}
+          </a>
+        </aside>
+      ) : null}
       <div className="rounded-lg border-2 border-dashed border-brand-600 bg-brand-50 p-4 text-center">
         <p className="text-sm text-muted">{t("receiptLabel")}</p>
         <p

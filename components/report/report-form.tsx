@@ -105,7 +105,13 @@ export function ReportForm({
   const shown = state?.ok ? state.data : pinned;
   if (shown)
     return (
-      <ReceiptPanel receipt={shown.receipt} submittedAt={shown.submittedAt} locale={locale} t={t} />
+      <ReceiptPanel
+        receipt={shown.receipt}
+        submittedAt={shown.submittedAt}
+        answer={shown.answer}
+        locale={locale}
+        t={t}
+      />
     );
   return (
     <ReportFields

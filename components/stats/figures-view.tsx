@@ -46,6 +46,7 @@ export async function FiguresView({
     ["reports", "reports", (y) => y?.reportsReceived],
     ["withImages", "with-images", (y) => y?.reportsWithImages],
     ["joinedByImage", "joined-by-image", (y) => y?.reportsJoinedByImage],
+    ["answeredAtIntake", "answered-at-intake", (y) => y?.reportsAnsweredAtIntake],
     ["cases", "cases", (y) => y?.casesOpened],
   ];
   // Month names from the message files: Moroccan Arabic names (يناير … غشت … دجنبر), as the

@@ -2,7 +2,8 @@
 -- on the case it joined or opened: the report, its links, its pictures (stored beforehand by
 -- iblagh_store_media), the case's links, its MinHash bands
 -- unless a report of the case already carries this text (`p_carried`), and the answer a retry
--- under its idempotency key replays.
+-- under its idempotency key replays. `answered_by`: the statement that already answered it
+-- (iblagh_answer_for_report), when one did.
 CREATE OR REPLACE FUNCTION iblagh_store_report(p_item jsonb, p_case uuid, p_carried boolean)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -11,11 +12,11 @@ BEGIN
   INSERT INTO case_links (canonical_url, case_id)
     SELECT u, p_case FROM jsonb_array_elements_text(p_item->'urls') u ON CONFLICT DO NOTHING;
   INSERT INTO reports (id, receipt_hash, kind, category, platform, description, description_norm,
-      seen_at, contact_enc, locale, case_id, submitted_at)
+      seen_at, contact_enc, locale, case_id, submitted_at, answered_by)
     VALUES (rid, p_item->>'receipt_hash', p_item->>'kind', p_item->>'category',
       p_item->>'platform', p_item->>'description', p_item->>'description_norm',
       (p_item->>'seen_at')::timestamptz, p_item->>'contact_enc', p_item->>'locale', p_case,
-      (p_item->>'at')::timestamptz);
+      (p_item->>'at')::timestamptz, (p_item->>'answered_by')::uuid);
   INSERT INTO report_links (report_id, position, url, canonical_url, platform)
     SELECT rid, x.position, x.url, x.canonical_url, x.platform
     FROM jsonb_to_recordset(p_item->'links') AS x(position smallint, url text, canonical_url text, platform text);

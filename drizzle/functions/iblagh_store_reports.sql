@@ -4,8 +4,9 @@
 -- is a function of its own file, tested alone (lib/db/functions.db.test.ts):
 --   rate claim → idempotency claim → case for links → case for images → case for text
 --   (scored by the app) →
---   case for the exact text → open or join → store the report → raise priority; the roll-up
---   counters of the whole batch are bumped last.
+--   case for the exact text → open or join → the statement that already answers it → store
+--   the report → raise priority; the roll-up counters of the whole batch
+--   are bumped last.
 --
 -- The text-carrier invariant, kept here and by keepTextCarriers (lib/cases/matching): every
 -- open case holding a forwarded message has a report carrying that text's bands. A copy skips
@@ -40,6 +41,10 @@ DECLARE
   m_joined text := p->'metrics'->>'joined';
   m_with_images text := p->'metrics'->>'with_images';
   m_by_image text := p->'metrics'->>'joined_by_image';
+  m_answered text := p->'metrics'->>'answered';
+  answered_statuses text[] := ARRAY(SELECT jsonb_array_elements_text(p->'answered_statuses'));
+  answer_types text[] := ARRAY(SELECT jsonb_array_elements_text(p->'answer_types'));
+  answer_id uuid;
   c_year int[] := '{}';
   c_metric text[] := '{}';
   c_dim text[] := '{}';
@@ -76,7 +81,8 @@ BEGIN
     IF it->>'key_hash' IS NOT NULL THEN
       claim := iblagh_claim_idempotency(it->>'key_hash', it->>'request_hash');
       IF NOT claim.claimed THEN
-        results := results || json_build_object('status', 'replay', 'request_hash', claim.prior_request, 'response_enc', claim.prior_response);
+        results := results || json_build_object('status', 'replay', 'request_hash', claim.prior_request, 'response_enc', claim.prior_response,
+          'answered_by', (SELECT r.answered_by FROM idempotency_keys k JOIN reports r ON r.id = k.report_id WHERE k.key_hash = it->>'key_hash'));
         CONTINUE;
       END IF;
     END IF;
@@ -121,6 +127,16 @@ BEGIN
       END IF;
     END IF;
     assigned[idx] := cid;
+    -- Content a published statement already answered: the receipt says so. Matching joins open
+    -- cases only, so a rumour that comes back after its denial opens a new case, and the copies
+    -- that follow join that one: each report is looked up, not only the one that opened it.
+    answer_id := NULL;
+    IF cardinality(answer_types) > 0 THEN
+      answer_id := iblagh_answer_for_report(it, answered_statuses, answer_types, per_band);
+      IF answer_id IS NOT NULL THEN
+        it := jsonb_set(it, '{answered_by}', to_jsonb(answer_id));
+      END IF;
+    END IF;
     PERFORM iblagh_store_report(it, cid, carried);
     -- Below the surge threshold nothing is counted: the call is skipped.
     IF NOT opened THEN
@@ -138,13 +154,15 @@ BEGIN
         SELECT CASE WHEN opened THEN m_opened ELSE m_joined END, d
           FROM jsonb_array_elements_text(CASE WHEN opened THEN it->'opened_dims' ELSE it->'joined_dims' END) d
         UNION ALL
-        -- Reports with pictures, and those a picture joined to a case: the year and its month.
+        -- Reports with pictures, those a picture joined to a case, and those a statement
+        -- answered at once: the year and its month.
         SELECT m, d FROM jsonb_array_elements_text(it->'dims') WITH ORDINALITY AS x(d, n),
             (SELECT m_with_images AS m WHERE jsonb_array_length(coalesce(it->'media', '[]')) > 0
-             UNION ALL SELECT m_by_image WHERE by_image) ms
+             UNION ALL SELECT m_by_image WHERE by_image
+             UNION ALL SELECT m_answered WHERE answer_id IS NOT NULL) ms
           WHERE x.n <= 2
       ) x;
-    results := results || json_build_object('status', 'stored', 'case_id', cid, 'opened', opened);
+    results := results || json_build_object('status', 'stored', 'case_id', cid, 'opened', opened, 'answered_by', answer_id);
   END LOOP;
 
   PERFORM iblagh_bump_counters(c_year, c_metric, c_dim, array_fill(1::bigint, ARRAY[cardinality(c_year)]), (p->>'shard')::smallint);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FINAL_STATUSES } from "@/lib/cases/workflow";
 import { LOCALES } from "@/lib/i18n/config";
-import { STATEMENT_TYPES } from "@/lib/statements/schema";
+import { ANSWER_TYPES, STATEMENT_TYPES } from "@/lib/statements/schema";
 
 // The API's bodies and answers as zod schemas, the one description of each: the routes parse
 // requests with them, the e2e tests check answers against them, and lib/api/openapi.ts turns
@@ -25,6 +25,19 @@ export const receiptSchema = z.object({
   receipt: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/),
   status: z.literal("received"),
   submittedAt: z.iso.datetime(),
+  answer: z
+    .object({
+      type: z.enum(ANSWER_TYPES),
+      title: z.string(),
+      verdict: z.string(),
+      url: z.string(),
+      lang: z.enum(LOCALES),
+    })
+    .optional()
+    .meta({
+      description:
+        "Present when a published denial or truth statement already answers what was reported (the same link, picture or forwarded text as a closed case): the statement, in the reporter's language where it has one. The report is kept all the same.",
+    }),
 });
 
 export const trackedReportSchema = z.object({
@@ -63,6 +76,7 @@ export const yearFiguresSchema = z.object({
   casesOpened: count,
   reportsWithImages: count,
   reportsJoinedByImage: count,
+  reportsAnsweredAtIntake: count,
   joinedExistingShare: z.number().nullable(),
   medianHoursToOutcome: z.number().nullable(),
   source: z.enum(["computed", "imported"]),

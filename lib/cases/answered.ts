@@ -6,10 +6,7 @@ import { caseLinks, cases, statements } from "@/lib/db/schema";
 import { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from "@/lib/image/pdq";
 import { caseImagesForMatching } from "@/lib/media/queries";
 import { findCasesByText } from "./matching/text";
-import { FINAL_STATUSES } from "./workflow";
-
-/** A decision was taken on these; a duplicate only points elsewhere. */
-const ANSWERED = FINAL_STATUSES.filter((s) => s !== "duplicate");
+import { ANSWERED_STATUSES as ANSWERED } from "./workflow";
 const LIMIT = 5;
 
 export interface AnsweredCase {

@@ -7,6 +7,8 @@ import { CASE_STATUSES, FINAL_STATUSES, OPEN_STATUSES } from "@/lib/vocabulary";
 export { CASE_STATUSES, FINAL_STATUSES, OPEN_STATUSES };
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type FinalStatus = (typeof FINAL_STATUSES)[number];
+/** Closed with a decision: a duplicate only points elsewhere. */
+export const ANSWERED_STATUSES = FINAL_STATUSES.filter((s) => s !== "duplicate");
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const ROLES = ["moderator", "publisher", "admin"] as const;

@@ -4,6 +4,7 @@
 import type { ErrorCode } from "@/lib/errors";
 import type { TrackedReport } from "@/lib/reports/track";
 import type { FieldErrors } from "@/lib/validation";
+import type { IntakeAnswer } from "@/lib/statements/schema";
 
 /** A staff action's refusal: a message key (staff.errors), and per-field keys for a bad form. */
 export interface Refusal {
@@ -18,7 +19,7 @@ export type RevealState = StaffActionState<{ email?: string; phone?: string } | 
 export type SaveState = StaffActionState<{ submitted: boolean }>;
 
 export type ReportFormState =
-  | { ok: true; data: { receipt: string; submittedAt: string } }
+  | { ok: true; data: { receipt: string; submittedAt: string; answer?: IntakeAnswer } }
   | {
       ok: false;
       code: ErrorCode | "internal_error";

@@ -2,14 +2,14 @@ import "server-only";
 import type { Db } from "@/lib/db/connect";
 import { isDbUnavailable } from "@/lib/http/db-errors";
 import type { ReportInput } from "./schema";
-import { storeReports, type IntakeOptions, type Receipt } from "./store";
+import { storeReports, type IntakeOptions, type Stored } from "./store";
 
 type Write = typeof storeReports;
 
 interface Job {
   input: ReportInput;
   opts: IntakeOptions;
-  resolve: (r: Receipt & { replayed: boolean }) => void;
+  resolve: (r: Stored) => void;
   reject: (e: unknown) => void;
 }
 
@@ -37,7 +37,7 @@ export class IntakeQueue {
     private readonly write: Write = storeReports,
   ) {}
 
-  submit(input: ReportInput, opts: IntakeOptions): Promise<Receipt & { replayed: boolean }> {
+  submit(input: ReportInput, opts: IntakeOptions): Promise<Stored> {
     return new Promise((resolve, reject) => {
       this.pending.push({ input, opts, resolve, reject });
       if (!this.writing) void this.drain();

@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { NormalizedImage } from "@/lib/image/normalize";
 import { purgeExpiredMedia } from "@/lib/media/retention";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
+import { intakeAnswer } from "@/lib/statements/public";
 import { purgeIdempotencyKeys, type Receipt } from "./store";
 import { intakeQueue } from "./intake-queue";
 import type { ReportInput } from "./schema";
@@ -24,7 +25,7 @@ export async function receiveReport(
   (purge ??= atMostEvery(PURGE_EVERY_MS, () =>
     Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db), purgeExpiredMedia(db)]),
   ))();
-  return intakeQueue(db).submit(input, {
+  const { answeredBy, ...stored } = await intakeQueue(db).submit(input, {
     locale: opts.locale,
     idempotencyKey: opts.idempotencyKey,
     images: opts.images,
@@ -34,4 +35,9 @@ export async function receiveReport(
       windowSeconds: WINDOW_SECONDS,
     },
   });
+  // Already answered: the statement's title, verdict and page, in the reporter's language.
+  const answer = answeredBy
+    ? await intakeAnswer(db, answeredBy, input.locale ?? opts.locale)
+    : null;
+  return answer ? { ...stored, answer } : stored;
 }

@@ -8,7 +8,8 @@ import { PER_BAND } from "@/lib/cases/matching/text";
 import { PRIORITIES, SURGE_HIGH, SURGE_URGENT } from "@/lib/cases/priority";
 import type { NormalizedImage } from "@/lib/image/normalize";
 import { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from "@/lib/image/pdq";
-import { OPEN_STATUSES } from "@/lib/cases/workflow";
+import { ANSWERED_STATUSES, OPEN_STATUSES } from "@/lib/cases/workflow";
+import { ANSWER_TYPES, type IntakeAnswer } from "@/lib/statements/schema";
 import type { Db, Executor } from "@/lib/db/connect";
 import { jsonParam } from "@/lib/db/json-rows";
 import { idempotencyKeys } from "@/lib/db/schema";
@@ -42,19 +43,23 @@ export interface Receipt {
   receipt: string;
   status: "received";
   submittedAt: string;
+  /** A published statement already answers what was reported (lib/reports/receive.ts fills it). */
+  answer?: IntakeAnswer;
 }
+
+/** What storing gives back: the receipt, and the statement that answered it, if one did. */
+export type Stored = Receipt & { replayed: boolean; answeredBy: string | null };
 
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
-export type IntakeOutcome =
-  { ok: true; value: Receipt & { replayed: boolean } } | { ok: false; error: unknown };
+export type IntakeOutcome = { ok: true; value: Stored } | { ok: false; error: unknown };
 
 /** Stores one report in one transaction and returns its receipt, which exists nowhere else afterwards. */
 export async function storeReport(
   db: Db,
   input: ReportInput,
   opts: IntakeOptions,
-): Promise<Receipt & { replayed: boolean }> {
+): Promise<Stored> {
   const [outcome] = await storeReports(db, [{ input, opts }]);
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
@@ -191,11 +196,14 @@ export async function storeReports(
       joined: METRICS.reportsJoined,
       with_images: METRICS.withImages,
       joined_by_image: METRICS.joinedByImage,
+      answered: METRICS.answeredAtIntake,
     },
     pdq: { max_distance: PDQ_MATCH_DISTANCE, min_quality: PDQ_MIN_QUALITY },
     surge: { high: SURGE_HIGH, urgent: SURGE_URGENT },
     priorities: PRIORITIES,
     open_statuses: OPEN_STATUSES,
+    answered_statuses: ANSWERED_STATUSES,
+    answer_types: ANSWER_TYPES,
     per_band: PER_BAND,
     items: prepared.map((p, i) => ({
       ...p.row,
@@ -225,7 +233,10 @@ export async function storeReports(
   const outcomes = (result.rows[0] as { r: StoreResult[] }).r;
   return outcomes.map((o, i): IntakeOutcome => {
     if (o.status === "stored")
-      return { ok: true, value: { ...prepared[i].answer, replayed: false } };
+      return {
+        ok: true,
+        value: { ...prepared[i].answer, replayed: false, answeredBy: o.answered_by ?? null },
+      };
     if (o.status === "rate_limited")
       return { ok: false, error: new ExpectedError("rate_limited", { retryAfter: o.retry_after }) };
     // Another request holds this key (the call waited for it to commit, so its row is final).
@@ -233,7 +244,11 @@ export async function storeReports(
       return { ok: false, error: new ExpectedError("idempotency_conflict") };
     return {
       ok: true,
-      value: { ...(JSON.parse(decrypt(o.response_enc, encryptionKey)) as Receipt), replayed: true },
+      value: {
+        ...(JSON.parse(decrypt(o.response_enc, encryptionKey)) as Receipt),
+        replayed: true,
+        answeredBy: o.answered_by ?? null,
+      },
     };
   });
 }

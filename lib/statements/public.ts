@@ -13,9 +13,14 @@ import type { Locale } from "@/lib/i18n/config";
 import { PLATFORMS } from "@/lib/text/canonical-url";
 import { searchStems } from "@/lib/text/stem";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { STATEMENT_TYPES, type StatementType } from "./schema";
+import { STATEMENT_TYPES, type IntakeAnswer, type StatementType } from "./schema";
 
 export const PUBLIC_STATUSES = ["published", "withdrawn"];
+/** A statement joined to its published version: what the public reads. */
+const latestVersion = and(
+  eq(statementVersions.statementId, statements.id),
+  eq(statementVersions.version, statements.version),
+);
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export const statementListSchema = z.object({
@@ -93,13 +98,7 @@ export async function listPublicStatements(
       content: statementVersions.content,
     })
     .from(statements)
-    .innerJoin(
-      statementVersions,
-      and(
-        eq(statementVersions.statementId, statements.id),
-        eq(statementVersions.version, statements.version),
-      ),
-    )
+    .innerJoin(statementVersions, latestVersion)
     .where(and(...where))
     .orderBy(desc(statements.publishedAt), desc(statements.id))
     .limit(limit + 1);
@@ -179,13 +178,7 @@ export async function statementForCase(
   const [row] = await db
     .select({ slug: statements.slug, content: statementVersions.content })
     .from(statements)
-    .innerJoin(
-      statementVersions,
-      and(
-        eq(statementVersions.statementId, statements.id),
-        eq(statementVersions.version, statements.version),
-      ),
-    )
+    .innerJoin(statementVersions, latestVersion)
     .where(and(eq(statements.caseId, caseId), eq(statements.status, "published")))
     .orderBy(
       sql`case ${statements.type} when 'communique' then 1 else 0 end`,
@@ -211,4 +204,26 @@ export async function getStatementSlug(db: Executor, id: string): Promise<string
     .from(statements)
     .where(eq(statements.id, id));
   return row?.slug ?? null;
+}
+
+/** A statement that answered a report at intake, as its reporter reads it; null once withdrawn. */
+export async function intakeAnswer(
+  db: Executor,
+  id: string,
+  locale: Locale,
+): Promise<IntakeAnswer | null> {
+  const [row] = await db
+    .select({ slug: statements.slug, type: statements.type, content: statementVersions.content })
+    .from(statements)
+    .innerJoin(statementVersions, latestVersion)
+    .where(and(eq(statements.id, id), eq(statements.status, "published")));
+  if (!row?.slug) return null;
+  const { locale: lang, text } = inLocale(row.content, locale);
+  return {
+    type: row.type as IntakeAnswer["type"],
+    title: text.title,
+    verdict: text.verdict,
+    url: `/${lang}/statements/${row.slug}`,
+    lang,
+  };
 }

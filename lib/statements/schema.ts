@@ -3,9 +3,22 @@ import { canonicalizeUrl, PLATFORMS } from "@/lib/text/canonical-url";
 import { stripControl } from "@/lib/text/normalize";
 
 import { STATEMENT_STATUSES, STATEMENT_TYPES } from "@/lib/vocabulary";
+import type { Locale } from "@/lib/i18n/config";
 
 export { STATEMENT_STATUSES, STATEMENT_TYPES };
 export type StatementType = (typeof STATEMENT_TYPES)[number];
+/** The statements that answer a returning report at once: a verdict, not a communiqué. */
+export const ANSWER_TYPES = ["denial", "truth"] as const satisfies readonly StatementType[];
+
+/** What a receipt says when a published statement already answered the report. */
+export interface IntakeAnswer {
+  type: (typeof ANSWER_TYPES)[number];
+  title: string;
+  verdict: string;
+  /** The statement's public page, in the reader's language when it has one. */
+  url: string;
+  lang: Locale;
+}
 
 const text = (max: number, min = 1) =>
   z.preprocess(

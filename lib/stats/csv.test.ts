@@ -15,13 +15,14 @@ describe("figuresToCsv", () => {
       casesOpened: 400,
       reportsWithImages: 120,
       reportsJoinedByImage: 30,
+      reportsAnsweredAtIntake: 12,
       joinedExistingShare: 55.6,
       medianHoursToOutcome: null,
       source: "computed",
     };
     expect(figuresToCsv([y])).toBe(
-      "year,source,denial,truth,total,communique,debunkChangeAbsolute,debunkChangePercent,violentContentDetected,judicialReferrals,reportsReceived,casesOpened,medianHoursToOutcome,reportsWithImages,reportsJoinedByImage\r\n" +
-        "2025,computed,18,11,29,7,-11,-27.5,260,190,900,400,,120,30\r\n",
+      "year,source,denial,truth,total,communique,debunkChangeAbsolute,debunkChangePercent,violentContentDetected,judicialReferrals,reportsReceived,casesOpened,medianHoursToOutcome,reportsWithImages,reportsJoinedByImage,reportsAnsweredAtIntake\r\n" +
+        "2025,computed,18,11,29,7,-11,-27.5,260,190,900,400,,120,30,12\r\n",
     );
   });
 });

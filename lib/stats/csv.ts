@@ -16,6 +16,7 @@ export const CSV_COLUMNS = [
   "medianHoursToOutcome",
   "reportsWithImages",
   "reportsJoinedByImage",
+  "reportsAnsweredAtIntake",
 ] as const;
 
 /** The JSON figures as CSV (RFC 4180), one row a year, the same numbers. */
@@ -43,6 +44,7 @@ export function figuresToCsv(years: YearFigures[]): string {
       y.medianHoursToOutcome,
       y.reportsWithImages,
       y.reportsJoinedByImage,
+      y.reportsAnsweredAtIntake,
     ]
       .map(cell)
       .join(","),

@@ -20,6 +20,8 @@ export interface YearFigures {
   casesOpened: number | null;
   reportsWithImages: number | null;
   reportsJoinedByImage: number | null;
+  /** Reports a published statement already answered when they arrived. */
+  reportsAnsweredAtIntake: number | null;
   joinedExistingShare: number | null;
   medianHoursToOutcome: number | null;
   source: "computed" | "imported";
@@ -152,6 +154,7 @@ export async function getYearFigures(
       casesOpened: get(METRICS.casesOpened),
       reportsWithImages: get(METRICS.withImages),
       reportsJoinedByImage: get(METRICS.joinedByImage),
+      reportsAnsweredAtIntake: get(METRICS.answeredAtIntake),
       joinedExistingShare: reports && joined !== null ? pct(joined, reports) : null,
       medianHoursToOutcome:
         source === "computed" ? (medians.find((x) => x.year === year)?.median ?? null) : null,

@@ -30,6 +30,19 @@ export async function rebuildRollup(db: Db, timeZone: string): Promise<void> {
         sql`select ${y("submitted_at")}, 'reports', ${dimSql}, count(*) from reports group by 1, 3`,
       );
     }
+    // Reports with pictures, and those a statement answered at once: the year and its month.
+    // (Which reports a picture joined to a case is not kept apart from the counter.)
+    for (const [metric, where] of [
+      [
+        "reports_with_images",
+        sql`exists (select 1 from report_media rm where rm.report_id = r.id)`,
+      ],
+      ["reports_answered_at_intake", sql`r.answered_by is not null`],
+    ] as const)
+      for (const dimSql of [sql`''`, m("r.submitted_at")])
+        await add(
+          sql`select ${y("r.submitted_at")}, ${metric}, ${dimSql}, count(*) from reports r where ${where} group by 1, 3`,
+        );
     await add(
       sql`select ${y("first_report_at")}, 'cases_opened', '', count(*) from cases group by 1`,
     );

@@ -137,6 +137,8 @@ describe("the yearly figures change when, and only when, they should", () => {
         y.judicialReferrals,
         y.reportsReceived,
         y.casesOpened,
+        y.reportsWithImages,
+        y.reportsAnsweredAtIntake,
       ]);
     const before = pick(await getYearFigures(conn.db, 2016, 2023));
     await rebuildRollup(conn.db, env.STATS_TIMEZONE);

@@ -17,6 +17,7 @@ export const METRICS = {
   referred: "judicial_referrals",
   withImages: "reports_with_images",
   joinedByImage: "reports_joined_by_image",
+  answeredAtIntake: "reports_answered_at_intake",
 } as const;
 export type Metric = (typeof METRICS)[keyof typeof METRICS];
 export const OUTCOME_HOURS = "outcome_hours";

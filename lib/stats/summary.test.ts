@@ -18,6 +18,7 @@ const fig = (
   casesOpened: 0,
   reportsWithImages: 0,
   reportsJoinedByImage: 0,
+  reportsAnsweredAtIntake: 0,
   joinedExistingShare: null,
   medianHoursToOutcome: null,
   source: "computed",

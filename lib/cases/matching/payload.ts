@@ -49,6 +49,7 @@ export interface StorePayload {
     joined: string;
     with_images: string;
     joined_by_image: string;
+    answered: string;
   };
   /** PDQ_MATCH_DISTANCE and PDQ_MIN_QUALITY of lib/image/pdq.ts. */
   pdq: { max_distance: number; min_quality: number };
@@ -56,12 +57,20 @@ export interface StorePayload {
   /** PRIORITIES, lowest first. */
   priorities: readonly string[];
   open_statuses: readonly string[];
+  /** Closed cases whose statements answer a report at once, and the statements' types. */
+  answered_statuses: readonly string[];
+  answer_types: readonly string[];
   /** PER_BAND of ./text.ts. */
   per_band: number;
   items: StoreItem[];
 }
 
 export type StoreResult =
-  | { status: "stored"; case_id: string; opened: boolean }
+  | { status: "stored"; case_id: string; opened: boolean; answered_by: string | null }
   | { status: "rate_limited"; retry_after: number }
-  | { status: "replay"; request_hash: string | null; response_enc: string | null };
+  | {
+      status: "replay";
+      request_hash: string | null;
+      response_enc: string | null;
+      answered_by: string | null;
+    };

@@ -21,6 +21,7 @@ import {
 import { CASE_STATUSES, KINDS, LOCALES, OPEN_STATUSES, PRIORITIES } from "@/lib/vocabulary";
 import { columnOneOf, oneOf } from "./one-of";
 import { staffUsers } from "./people";
+import { statements } from "./statements";
 
 // The queue's order: the highest priority first (0), the lowest last.
 const queueRankSql = () => {
@@ -50,6 +51,9 @@ export const reports = pgTable(
       .notNull()
       .references((): AnyPgColumn => cases.id),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // The published statement that already answered this report when it arrived (its content
+    // matched a closed case that has one): what the receipt said at once.
+    answeredBy: uuid().references((): AnyPgColumn => statements.id),
   },
   (t) => [
     check("reports_kind_check", oneOf(t.kind, KINDS)),

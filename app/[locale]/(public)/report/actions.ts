@@ -50,14 +50,14 @@ export async function submitReportAction(
         values: typedValues(fd),
       };
     }
-    const { receipt, submittedAt } = await receiveReport(parsed.data, {
+    const { receipt, submittedAt, answer } = await receiveReport(parsed.data, {
       images,
       locale,
       client: clientKey(await headers()),
       idempotencyKey:
         typeof key === "string" && key.length > 0 && key.length <= 128 ? key : undefined,
     });
-    return { ok: true, data: { receipt, submittedAt } };
+    return { ok: true, data: { receipt, submittedAt, ...(answer ? { answer } : {}) } };
   } catch (error) {
     const values = typedValues(fd);
     if (error instanceof ExpectedError)

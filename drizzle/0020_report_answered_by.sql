@@ -1,0 +1,2 @@
+ALTER TABLE "reports" ADD COLUMN "answered_by" uuid;--> statement-breakpoint
+ALTER TABLE "reports" ADD CONSTRAINT "reports_answered_by_statements_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."statements"("id") ON DELETE no action ON UPDATE no action;
