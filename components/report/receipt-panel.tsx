@@ -1,12 +1,15 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Translate } from "@/lib/i18n/client-strings";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import type { IntakeAnswer } from "@/lib/statements/schema";
 import { clearDraft, keepReceipt } from "./draft";
+
+// Most receipts have no statement to show: its box loads only when one does.
+const AnswerBox = lazy(() => import("./answer-box"));
 
 type Props = {
   receipt: string;
@@ -33,6 +36,11 @@ export function ReceiptPanel({ receipt, submittedAt, answer, locale, t: translat
     clearDraft();
     heading.current?.focus();
   }, []);
+  // Kept on this device for the tracking page's list (said in plain words below); loaded once
+  // there is a receipt, not with the form.
+  useEffect(() => {
+    void import("@/lib/receipts/kept").then((m) => m.keepOnDevice({ receipt, submittedAt }));
+  }, [receipt, submittedAt]);
   // Until the citizen says the code is written down: kept for this tab, and leaving the page
   // (reload, closing the tab, another site) asks first.
   useEffect(() => {
@@ -68,28 +76,9 @@ export function ReceiptPanel({ receipt, submittedAt, answer, locale, t: translat
       </h1>
       <p>{t("successIntro")}</p>
       {answer ? (
-        <aside
-          data-testid="receipt-answer"
-          aria-labelledby="receipt-answer-heading"
-          className="space-y-2 rounded-lg border-s-4 border-brand-700 bg-brand-50 p-4"
-        >
-          <h2 id="receipt-answer-heading" className="text-lg font-bold">
-            {t("answeredHeading")}
-          </h2>
-          <p>{t("answeredIntro")}</p>
-          <p className="font-semibold" lang={answer.lang} dir="auto">
-            <span className="me-2 rounded bg-brand-700 px-2 py-0.5 text-sm text-white">
-              {t(`answerTypes.${answer.type}`)}
-            </span>
-            {answer.title}
-          </p>
-          <p lang={answer.lang} dir="auto">
-            {t("answeredVerdict")} <bdi>{answer.verdict}</bdi>
-          </p>
-          <a href={answer.url} className="inline-block font-semibold text-brand-700 underline">
-            {t("answeredRead")}
-          </a>
-        </aside>
+        <Suspense fallback={null}>
+          <AnswerBox answer={answer} t={t} />
+        </Suspense>
       ) : null}
       <div className="rounded-lg border-2 border-dashed border-brand-600 bg-brand-50 p-4 text-center">
         <p className="text-sm text-muted">{t("receiptLabel")}</p>
@@ -114,6 +103,11 @@ export function ReceiptPanel({ receipt, submittedAt, answer, locale, t: translat
         ) : null}
       </div>
       <p className="text-sm">{t("keepNotice")}</p>
+      {interactive ? (
+        <p className="text-sm" data-testid="receipt-kept-on-device">
+          {t("keptOnDevice")}
+        </p>
+      ) : null}
       {interactive ? (
         <div className="no-print flex flex-wrap gap-3">
           <button

@@ -4,6 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { TrackFormState } from "@/lib/http/action-state";
 import { describedBy, Field, fieldIds, inputClass } from "@/components/ui/field";
+import { KeptReceipts } from "./kept-receipts";
 
 type Action = (state: TrackFormState, fd: FormData) => Promise<TrackFormState>;
 
@@ -22,6 +23,7 @@ export function TrackForm({ action }: { action: Action }) {
         <h1 className="text-2xl font-bold">{t("track.heading")}</h1>
         <p className="text-muted">{t("track.intro")}</p>
       </div>
+      <KeptReceipts />
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="locale" value={locale} />
         <Field
