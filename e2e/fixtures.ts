@@ -24,7 +24,7 @@ export async function fillRumor(page: Page, locale: Locale, draft: RumorDraft) {
   if (draft.urls) await page.getByLabel(m.urls).fill(draft.urls);
   else await page.getByLabel(m.platform).selectOption("whatsapp");
   await page.getByLabel(m.description).fill(draft.description);
-  if (draft.email) await page.getByLabel(m.email).fill(draft.email);
+  if (draft.email) await page.getByLabel(m.email, { exact: true }).fill(draft.email);
   await page.getByLabel(m.declaration).check();
 }
 

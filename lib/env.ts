@@ -27,6 +27,12 @@ const schema = z.object({
   NEXT_PHASE: z.string().optional(),
   // Pictures of cases closed as no_action or duplicate are deleted this many days after closing.
   MEDIA_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  // Reporters' e-mail (lib/mail): an SMTP server as a URL (smtp://user:pass@host:587,
+  // smtps://…). Unset: messages are written as .eml files under $DATA_DIR/outbox.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Iblagh <no-reply@iblagh.invalid>"),
+  // A reporter's contact details are deleted this many days after their case closes.
+  CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   // Exposes /api/bench/echo and /api/bench/validate for `npm run bench`; never set in production.
   BENCH_ROUTES: z
     .enum(["true", "false"])

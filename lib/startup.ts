@@ -22,6 +22,9 @@ export async function startUp() {
     // instrumentation awaits this); a server database only on request (npm run db:seed).
     if (conn.engine === "pglite" && env.SEED === "demo") await seedIfEmpty(conn.db);
     console.log(`[iblagh] database ready (${conn.engine}) in ${Date.now() - started} ms`);
+    // Messages to reporters who asked to be told (lib/mail): SMTP_URL, or .eml files.
+    const { startMailWorker } = await import("@/lib/mail/worker");
+    startMailWorker(conn.db);
     // Embedded mode maintains itself (lib/db/maintenance.ts); a server is the operator's to set up.
     if (conn.engine === "postgres") {
       for (const w of maintenanceWarnings(await serverSettings(conn.db)))

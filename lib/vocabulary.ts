@@ -25,3 +25,6 @@ export const AMENDMENT_STATUSES = ["draft", "in_review"] as const;
 
 /** What a report may carry besides words; the media table is ready for more kinds. */
 export const MEDIA_KINDS = ["image"] as const;
+
+/** What the outbox sends a reporter who asked to be told: a confirmation, then the outcome. */
+export const MAIL_KINDS = ["confirmation", "outcome"] as const;

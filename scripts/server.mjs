@@ -18,6 +18,8 @@ const args = process.argv.slice(2);
 const dev = args.includes("--dev");
 const portArg = args.indexOf("-p");
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT || 3000);
+// What the app builds its own links from when PUBLIC_URL is unset (lib/mail).
+process.env.PORT = String(port);
 // -H to bind one address; not $HOSTNAME, which container runtimes set to the machine's name.
 const hostArg = args.indexOf("-H");
 const hostname = hostArg >= 0 ? args[hostArg + 1] : "0.0.0.0";

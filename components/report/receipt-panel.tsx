@@ -10,6 +10,8 @@ import { clearDraft, keepReceipt } from "./draft";
 
 // Most receipts have no statement to show: its box loads only when one does.
 const AnswerBox = lazy(() => import("./answer-box"));
+// Keeps the receipt on this device for /track, and says so (with JavaScript only).
+const KeptNotice = lazy(() => import("./kept-notice"));
 
 type Props = {
   receipt: string;
@@ -36,11 +38,6 @@ export function ReceiptPanel({ receipt, submittedAt, answer, locale, t: translat
     clearDraft();
     heading.current?.focus();
   }, []);
-  // Kept on this device for the tracking page's list (said in plain words below); loaded once
-  // there is a receipt, not with the form.
-  useEffect(() => {
-    void import("@/lib/receipts/kept").then((m) => m.keepOnDevice({ receipt, submittedAt }));
-  }, [receipt, submittedAt]);
   // Until the citizen says the code is written down: kept for this tab, and leaving the page
   // (reload, closing the tab, another site) asks first.
   useEffect(() => {
@@ -104,9 +101,9 @@ export function ReceiptPanel({ receipt, submittedAt, answer, locale, t: translat
       </div>
       <p className="text-sm">{t("keepNotice")}</p>
       {interactive ? (
-        <p className="text-sm" data-testid="receipt-kept-on-device">
-          {t("keptOnDevice")}
-        </p>
+        <Suspense fallback={null}>
+          <KeptNotice receipt={receipt} submittedAt={submittedAt} t={t} />
+        </Suspense>
       ) : null}
       {interactive ? (
         <div className="no-print flex flex-wrap gap-3">

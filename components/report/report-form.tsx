@@ -40,6 +40,7 @@ function initialValues(values?: Record<string, string>) {
     seenAt: values?.seenAt ?? "",
     contact: { email: values?.["contact.email"] ?? "", phone: values?.["contact.phone"] ?? "" },
     declaration: values?.declaration === "on",
+    notify: values?.notify === "on",
   };
 }
 
@@ -462,6 +463,19 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
             {...register("contact.email")}
           />
         </Field>
+        <label className="flex cursor-pointer items-start gap-3">
+          <input
+            type="checkbox"
+            defaultChecked={defaults.notify}
+            className="mt-1.5 size-5 shrink-0 accent-brand-700"
+            {...register("notify")}
+          />
+          {/* The hint is inside the label: read with it, no describedby needed. */}
+          <span>
+            {t("report.notify")}
+            <span className="block text-sm text-muted">{t("report.notifyHint")}</span>
+          </span>
+        </label>
         <Field name="contact.phone" label={t("report.phone")} errors={errs("contact.phone")}>
           <input
             type="tel"

@@ -3,7 +3,8 @@
 -- iblagh_store_media), the case's links, its MinHash bands
 -- unless a report of the case already carries this text (`p_carried`), and the answer a retry
 -- under its idempotency key replays. `answered_by`: the statement that already answered it
--- (iblagh_answer_for_report), when one did.
+-- (iblagh_answer_for_report), when one did. `notify`: the reporter asked to be told; their
+-- confirmation goes to the outbox (lib/mail) with the report.
 CREATE OR REPLACE FUNCTION iblagh_store_report(p_item jsonb, p_case uuid, p_carried boolean)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -12,11 +13,16 @@ BEGIN
   INSERT INTO case_links (canonical_url, case_id)
     SELECT u, p_case FROM jsonb_array_elements_text(p_item->'urls') u ON CONFLICT DO NOTHING;
   INSERT INTO reports (id, receipt_hash, kind, category, platform, description, description_norm,
-      seen_at, contact_enc, locale, case_id, submitted_at, answered_by)
+      seen_at, contact_enc, locale, case_id, submitted_at, answered_by, notify)
     VALUES (rid, p_item->>'receipt_hash', p_item->>'kind', p_item->>'category',
       p_item->>'platform', p_item->>'description', p_item->>'description_norm',
       (p_item->>'seen_at')::timestamptz, p_item->>'contact_enc', p_item->>'locale', p_case,
-      (p_item->>'at')::timestamptz, (p_item->>'answered_by')::uuid);
+      (p_item->>'at')::timestamptz, (p_item->>'answered_by')::uuid,
+      coalesce((p_item->>'notify')::boolean, false));
+  -- "Tell me the outcome": the confirmation, in the same transaction as the report.
+  IF (p_item->>'notify')::boolean THEN
+    INSERT INTO outbox (report_id, kind, payload_enc) VALUES (rid, 'confirmation', p_item->>'confirmation_enc');
+  END IF;
   INSERT INTO report_links (report_id, position, url, canonical_url, platform)
     SELECT rid, x.position, x.url, x.canonical_url, x.platform
     FROM jsonb_to_recordset(p_item->'links') AS x(position smallint, url text, canonical_url text, platform text);

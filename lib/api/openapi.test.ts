@@ -24,6 +24,7 @@ const ROUTES: Record<string, { file: string; parses: Record<string, z.core.$ZodT
   "/api/v1/stats": { file: "app/api/v1/stats/route.ts", parses: { statsRangeSchema } },
   "/api/v1/stats.csv": { file: "app/api/v1/stats.csv/route.ts", parses: { statsRangeSchema } },
   "/api/health": { file: "app/api/health/route.ts", parses: {} },
+  "/api/v1/unsubscribe": { file: "app/api/v1/unsubscribe/route.ts", parses: {} },
 };
 
 const routeFiles = (dir: string): string[] =>

@@ -168,6 +168,23 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/api/v1/unsubscribe": {
+        post: {
+          operationId: "unsubscribe",
+          summary:
+            "One-click unsubscribe (RFC 8058) from the messages a reporter asked for; the address comes in each message's List-Unsubscribe header",
+          parameters: ["r", "t"].map((name) => ({
+            name,
+            in: "query",
+            required: true,
+            schema: { type: "string" },
+          })),
+          responses: {
+            "204": { description: "No more messages about this report" },
+            "404": error("not_found: not a link of ours"),
+          },
+        },
+      },
       "/api/v1/statements": {
         get: {
           operationId: "listStatements",

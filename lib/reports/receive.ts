@@ -7,7 +7,9 @@ import type { NormalizedImage } from "@/lib/image/normalize";
 import { purgeExpiredMedia } from "@/lib/media/retention";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
 import { intakeAnswer } from "@/lib/statements/public";
+import { wakeMailWorker } from "@/lib/mail/wake";
 import { purgeIdempotencyKeys, type Receipt } from "./store";
+import { purgeExpiredContacts } from "./contact-retention";
 import { intakeQueue } from "./intake-queue";
 import type { ReportInput } from "./schema";
 
@@ -23,7 +25,12 @@ export async function receiveReport(
 ): Promise<Receipt & { replayed: boolean }> {
   const db = await getDb();
   (purge ??= atMostEvery(PURGE_EVERY_MS, () =>
-    Promise.all([purgeIdempotencyKeys(db), purgeRateLimits(db), purgeExpiredMedia(db)]),
+    Promise.all([
+      purgeIdempotencyKeys(db),
+      purgeRateLimits(db),
+      purgeExpiredMedia(db),
+      purgeExpiredContacts(db),
+    ]),
   ))();
   const { answeredBy, ...stored } = await intakeQueue(db).submit(input, {
     locale: opts.locale,
@@ -35,6 +42,7 @@ export async function receiveReport(
       windowSeconds: WINDOW_SECONDS,
     },
   });
+  if (input.notify) wakeMailWorker();
   // Already answered: the statement's title, verdict and page, in the reporter's language.
   const answer = answeredBy
     ? await intakeAnswer(db, answeredBy, input.locale ?? opts.locale)

@@ -140,6 +140,8 @@ export const reportSchema = z
       (v) => v === "on" || v === "true" || v === true,
       z.literal(true, { error: "validation.declarationRequired" }),
     ),
+    // "Tell me the outcome": an e-mail to the address above, when the case closes.
+    notify: preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   })
   // Cross-field rules run even when other fields failed, so every problem is listed at once.
   .check(
@@ -164,6 +166,14 @@ export const reportSchema = z
             code: "custom",
             path: ["urls"],
             message: "validation.urlRequiredForViolent",
+          });
+        }
+        const contact = v.contact as { email?: unknown } | undefined;
+        if (v.notify === true && !contact?.email) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["contact", "email"],
+            message: "validation.emailRequiredToNotify",
           });
         }
         if (urls.length === 0 && v.platform === undefined) {
@@ -205,5 +215,6 @@ export function reportFromFormData(fd: FormData): Record<string, unknown> {
     contact: { email: get("contact.email"), phone: get("contact.phone") },
     locale: get("locale"),
     declaration: get("declaration"),
+    notify: get("notify"),
   };
 }

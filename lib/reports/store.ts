@@ -135,6 +135,13 @@ function prepare(
       description_norm: descriptionNorm,
       seen_at: input.seenAt ?? null,
       contact_enc: contact ? encrypt(JSON.stringify(contact), encryptionKey) : null,
+      // "Tell me the outcome": the confirmation goes out with the receipt, kept encrypted in
+      // the outbox until it is sent (the receipt is stored nowhere else).
+      notify: Boolean(input.notify && contact?.email),
+      confirmation_enc:
+        input.notify && contact?.email
+          ? encrypt(JSON.stringify({ receipt: answer.receipt }), encryptionKey)
+          : null,
       at: incoming.at,
       urls: incoming.canonicalUrls,
       links,

@@ -9,6 +9,7 @@ import { bump, METRICS, recordOutcome } from "@/lib/stats/rollup";
 import { checkTransition, isFinal, type CaseStatus, type Referral } from "../workflow";
 import { lockCase } from "./lock";
 import { mergeInto } from "./merge";
+import { queueOutcomes } from "@/lib/mail/queue";
 
 // Moving a case through its workflow, alone or in bulk from the queue (a duplicate is merged).
 
@@ -70,6 +71,7 @@ export async function transitionInTx(tx: Tx, actor: Actor, input: TransitionInpu
           : {}),
       })
       .where(eq(cases.id, c.id));
+    if (isFinal(input.to)) await queueOutcomes(tx, c.id);
     const note = input.note?.trim() || null;
     await tx.insert(caseEvents).values({
       caseId: c.id,

@@ -15,6 +15,8 @@ export interface StoreItem {
   description_norm: string;
   seen_at: Date | null;
   contact_enc: string | null;
+  notify: boolean;
+  confirmation_enc: string | null;
   at: Date;
   /** Canonical links, deduplicated: the case's links, matched first. */
   urls: string[];

@@ -2,6 +2,7 @@
 // SQL names are snake_case (drizzle `casing: "snake_case"` in lib/db/connect.ts and drizzle.config.ts).
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   bigint,
   bigserial,
   check,
@@ -54,6 +55,8 @@ export const reports = pgTable(
     // The published statement that already answered this report when it arrived (its content
     // matched a closed case that has one): what the receipt said at once.
     answeredBy: uuid().references((): AnyPgColumn => statements.id),
+    // The reporter ticked "tell me the outcome" (with an e-mail address): lib/mail.
+    notify: boolean().notNull().default(false),
   },
   (t) => [
     check("reports_kind_check", oneOf(t.kind, KINDS)),
@@ -61,6 +64,10 @@ export const reports = pgTable(
     uniqueIndex("reports_receipt_hash_key").on(t.receiptHash),
     index("reports_submitted_at_idx").on(t.submittedAt),
     index("reports_case_id_idx").on(t.caseId, t.submittedAt),
+    // The few reports with contact details, for their deletion after the case closes.
+    index("reports_contact_case_idx")
+      .on(t.caseId)
+      .where(sql`contact_enc is not null`),
   ],
 );
 

@@ -5,3 +5,4 @@ export * from "./people";
 export * from "./statements";
 export * from "./stats";
 export * from "./media";
+export * from "./mail";

@@ -9,6 +9,7 @@ import { ExpectedError } from "@/lib/errors";
 import { bump, METRICS, recordOutcome } from "@/lib/stats/rollup";
 import type { StatementType } from "../schema";
 import { lockStatement, refuse, searchTextOf } from "./shared";
+import { queueOutcomes } from "@/lib/mail/queue";
 
 /**
  * Two-person rule: a publisher who neither wrote nor edited this text approves it, and it goes
@@ -72,6 +73,7 @@ export async function publishStatement(
           .update(cases)
           .set({ status: to, statusChangedAt: now, closedAt: now })
           .where(eq(cases.id, s.caseId));
+        await queueOutcomes(tx, s.caseId);
         await tx.insert(caseEvents).values({
           caseId: s.caseId,
           at: now,
