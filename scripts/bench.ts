@@ -9,6 +9,7 @@ import { add, median, rows, rssOf, serverPid, startServer, stop, waitFor } from 
 import { httpScenarios } from "./bench/http";
 import { embeddedImagesScenario, imageMatchScenario, imageScenarios } from "./bench/images";
 import { answerScenario } from "./bench/answer";
+import { mailScenario } from "./bench/mail";
 import { pageScenarios } from "./bench/page";
 import { queueInputs, sqlScenarios } from "./bench/sql";
 
@@ -75,6 +76,7 @@ async function main() {
   if (want("images") || want("match")) await imageMatchScenario(env.DATABASE_URL);
   if (want("images") || want("embedded-images")) await embeddedImagesScenario();
   if (want("sql") || want("answer")) await answerScenario(env.DATABASE_URL);
+  if (want("mail")) mailScenario(env.DATABASE_URL);
   const cpu = os.cpus()[0]?.model ?? "unknown";
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL at DATABASE_URL.`,

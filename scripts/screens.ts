@@ -98,6 +98,33 @@ const SHOTS: Shot[] = [
   },
   { name: "track", go: open("/track") },
   {
+    // Receipts kept on this phone: a report sent from it, then the tracking page lists it.
+    name: "track-kept",
+    go: async (page, locale) => {
+      const m = MESSAGES[locale].report;
+      await open("/report")(page, locale);
+      await page.getByLabel(m.kinds.rumor).check();
+      await page.getByLabel(m.category, { exact: true }).selectOption("fake_incident");
+      await page.getByLabel(m.platform).selectOption("whatsapp");
+      await page
+        .getByLabel(m.description)
+        .fill("رسالة متداولة عن انقطاع الماء الصالح للشرب في كل أحياء المدينة لمدة أسبوع");
+      await page.getByLabel(m.email, { exact: true }).fill("citoyen@example.ma");
+      await page.getByLabel(m.notify).check();
+      await page.getByLabel(m.declaration).check();
+      await page.getByRole("button", { name: m.submit }).click();
+      await page.getByTestId("receipt-kept-on-device").waitFor();
+      await page.getByTestId("receipt-written").check();
+      await open("/track")(page, locale);
+      await page.locator('[data-testid="kept-status"][data-status="received"]').first().waitFor();
+    },
+  },
+  // Reached from a message's link: the button that stops the messages.
+  {
+    name: "unsubscribe",
+    go: open("/unsubscribe?r=00000000-0000-4000-8000-000000000000&t=screens"),
+  },
+  {
     name: "track-closed",
     go: async (page, locale) => {
       await open("/track")(page, locale);

@@ -76,11 +76,14 @@ export function ReportForm({
   locale,
   strings,
   idempotencyKey,
+  shared,
 }: {
   action: Action;
   locale: string;
   strings: Strings;
   idempotencyKey: string;
+  /** What another app shared to this page (lib/reports/shared.ts): the first values. */
+  shared?: Record<string, string>;
 }) {
   const t = useMemo(() => translatorFor(strings), [strings]);
   const [nativeState, formAction] = useActionState(action, null);
@@ -122,6 +125,7 @@ export function ReportForm({
       locale={locale}
       t={t}
       pageKey={idempotencyKey}
+      shared={shared}
     />
   );
 }
@@ -133,12 +137,13 @@ type FieldsProps = {
   locale: string;
   t: Translate;
   pageKey: string;
+  shared?: Record<string, string>;
 };
 
-function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsProps) {
+function ReportFields({ state, formAction, send, locale, t, pageKey, shared }: FieldsProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const failed = state && !state.ok ? state : undefined;
-  const defaults = initialValues(failed?.values);
+  const defaults = initialValues(failed?.values ?? shared);
   const [idempotencyKey, setIdempotencyKey] = useState(failed?.values?.idempotencyKey || pageKey);
   const [restored, setRestored] = useState(false);
   const [clientInvalid, setClientInvalid] = useState(false);
@@ -158,7 +163,8 @@ function ReportFields({ state, formAction, send, locale, t, pageKey }: FieldsPro
 
   // Restore an unsent draft, then keep saving what is typed.
   useEffect(() => {
-    const draft = loadDraft();
+    // What was just shared is the report, not an older unsent draft (nor its retry key).
+    const draft = shared ? null : loadDraft();
     let key = draft?.idempotencyKey;
     if (draft && !failed && hasContent(draft)) {
       const values: Draft = { ...draft };

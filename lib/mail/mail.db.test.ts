@@ -22,6 +22,8 @@ let mod: Actor;
 const listen = async () => {
   server = new SMTPServer({
     authOptional: true,
+    // Stopping it (the "server down" test) does not wait for the pooled connections.
+    closeTimeout: 100,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, session, done) {

@@ -18,9 +18,11 @@ export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
 
-/** An SMTP server by URL (nodemailer). */
+/** An SMTP server by URL (nodemailer), its connections kept open between messages. */
 export function smtpTransport(url: string): MailTransport {
-  const t = nodemailer.createTransport(url);
+  const u = new URL(url);
+  if (!u.searchParams.has("pool")) u.searchParams.set("pool", "true");
+  const t = nodemailer.createTransport(u.toString());
   return { send: async (m) => void (await t.sendMail(m)) };
 }
 

@@ -23,6 +23,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
     start_url: `/${locale}`,
     scope: "/",
     display: "standalone",
+    // Sharing a link or a text from another app (Chrome on Android) opens the report form
+    // with it filled in (lib/reports/shared.ts).
+    share_target: {
+      action: `/${locale}/report`,
+      method: "GET",
+      params: { title: "title", text: "text", url: "url" },
+    },
     theme_color: "#0b5541",
     background_color: "#f7f9f8",
     icons: [

@@ -1,0 +1,30 @@
+// What another app shares to Iblagh (the web app manifest's share_target: title, text, url as
+// query parameters) as the report form's first values: the links in the url field, the words
+// in the description. Android puts a shared link in `text` as often as in `url`.
+
+const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/gi;
+const MAX = 5000;
+
+export function sharedToReport(q: { title?: unknown; text?: unknown; url?: unknown }) {
+  const str = (v: unknown) => (typeof v === "string" ? v.slice(0, MAX) : "");
+  const [title, text, url] = [str(q.title), str(q.text), str(q.url)];
+  const links = [...new Set([url.trim(), ...(`${title} ${text}`.match(URL_IN_TEXT) ?? [])])].filter(
+    (u) => /^https?:\/\//i.test(u),
+  );
+  const words = [title, text]
+    .map((s) =>
+      s
+        .replace(URL_IN_TEXT, "")
+        .replace(/[ \t]+/g, " ")
+        .trim(),
+    )
+    .filter(Boolean);
+  // The title is often the start of the text (a post's first line): not twice.
+  const description =
+    words.length === 2 && words[1].startsWith(words[0]) ? words[1] : words.join("\n");
+  if (links.length === 0 && !description) return undefined;
+  return {
+    ...(links.length ? { urls: links.slice(0, 5).join("\n") } : {}),
+    ...(description ? { description } : {}),
+  };
+}
