@@ -75,8 +75,9 @@ export function KeptReceipts() {
           const l = looked[receipt];
           return (
             <li key={receipt} data-testid="kept-receipt" className="space-y-1 py-3">
-              <p dir="ltr" className="text-start font-mono font-bold tracking-wider">
-                {receipt}
+              {/* The code reads left to right, in line with the page's own side. */}
+              <p className="font-mono font-bold tracking-wider">
+                <bdi dir="ltr">{receipt}</bdi>
               </p>
               <p className="text-sm text-muted">
                 {t("track.keptSentAt", {
