@@ -30,6 +30,8 @@ const schema = z.object({
   // Reporters' e-mail (lib/mail): an SMTP server as a URL (smtp://user:pass@host:587,
   // smtps://…). Unset: messages are written as .eml files under $DATA_DIR/outbox.
   SMTP_URL: z.string().url().optional(),
+  // The port the app serves on (scripts/server.mjs sets it): its own links without PUBLIC_URL.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   MAIL_FROM: z.string().min(3).default("Iblagh <no-reply@iblagh.invalid>"),
   // A reporter's contact details are deleted this many days after their case closes.
   CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),

@@ -48,8 +48,7 @@ async function claim(db: Executor, now: Date): Promise<Claimed | null> {
   return (rows[0] as unknown as Claimed | undefined) ?? null;
 }
 
-const origin = () =>
-  (env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+const origin = () => (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 
 async function contentOf(db: Executor, m: Claimed, locale: Locale, key: Buffer) {
   const links = {
