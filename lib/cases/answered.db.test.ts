@@ -1,15 +1,7 @@
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { statements } from "@/lib/db/schema";
-import {
-  createStatementDraft,
-  publishStatement,
-  submitStatement,
-  updateStatement,
-} from "@/lib/statements/lifecycle";
 import { withTestDb } from "@/lib/testing/db";
-import { copyReports, report, staff } from "@/lib/testing/fixtures";
+import { copyReports, publishedStatement, report, staff } from "@/lib/testing/fixtures";
 import { bandKeys } from "@/lib/text/minhash";
 import { normalizeText } from "@/lib/text/normalize";
 import { answeredBefore } from "./answered";
@@ -35,18 +27,7 @@ describe("cases answered before", () => {
   it("shows a rumour that comes back after its denial the closed case and the published statement", async () => {
     const url = `https://www.facebook.com/p/back-${Date.now()}`;
     const first = await report(conn.db, { urls: [url] });
-    const id = await createStatementDraft(conn.db, mod, { caseId: first.caseId, type: "denial" });
-    const [draft] = await conn.db.select().from(statements).where(eq(statements.id, id));
-    const ar = {
-      title: "بيان تكذيب",
-      summary: "لا صحة لما يروج.",
-      body: "**لا صحة** لما يروج.",
-      claimReviewed: "إشاعة",
-      verdict: "خبر زائف",
-    };
-    await updateStatement(conn.db, mod, { id, content: { ar }, appearances: draft.appearances });
-    await submitStatement(conn.db, mod, { id });
-    const { slug } = await publishStatement(conn.db, pub, { id });
+    const { slug } = await publishedStatement(conn.db, { mod, pub }, first.caseId);
 
     // The same post reported again: a new case (the first is closed), which points back to it.
     const again = await report(conn.db, { urls: [`${url}?fbclid=shared`] });

@@ -6,7 +6,7 @@ const KEY = "iblagh:receipts:v1";
 /** A device that reports often keeps its newest receipts, not an unbounded list. */
 export const MAX_KEPT = 50;
 
-export interface KeptReceipt {
+export interface DeviceReceipt {
   receipt: string;
   submittedAt: string;
 }
@@ -22,11 +22,11 @@ function storage(): Storage | null {
   }
 }
 
-const valid = (x: unknown): x is KeptReceipt =>
+const valid = (x: unknown): x is DeviceReceipt =>
   typeof x === "object" &&
   x !== null &&
-  typeof (x as KeptReceipt).receipt === "string" &&
-  typeof (x as KeptReceipt).submittedAt === "string";
+  typeof (x as DeviceReceipt).receipt === "string" &&
+  typeof (x as DeviceReceipt).submittedAt === "string";
 
 /** The kept receipts as stored (a string, so useSyncExternalStore snapshots compare). */
 export function keptSnapshot(): string {
@@ -38,7 +38,7 @@ export function keptSnapshot(): string {
 }
 
 /** Newest first; anything unreadable in storage is ignored. */
-export function parseKept(raw: string): KeptReceipt[] {
+export function parseKept(raw: string): DeviceReceipt[] {
   try {
     const list: unknown = JSON.parse(raw);
     return Array.isArray(list) ? list.filter(valid) : [];
@@ -47,7 +47,7 @@ export function parseKept(raw: string): KeptReceipt[] {
   }
 }
 
-function write(list: KeptReceipt[]) {
+function write(list: DeviceReceipt[]) {
   try {
     const s = storage();
     if (list.length === 0) s?.removeItem(KEY);
@@ -59,7 +59,7 @@ function write(list: KeptReceipt[]) {
 }
 
 /** Keeps a receipt (once; a reload of the receipt page does not add it twice). */
-export function keepOnDevice(r: KeptReceipt) {
+export function keepOnDevice(r: DeviceReceipt) {
   const list = parseKept(keptSnapshot()).filter((k) => k.receipt !== r.receipt);
   write([{ receipt: r.receipt, submittedAt: r.submittedAt }, ...list]);
 }

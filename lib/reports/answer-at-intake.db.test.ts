@@ -1,18 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { statements } from "@/lib/db/schema";
 import { METRICS } from "@/lib/stats/rollup";
-import {
-  createStatementDraft,
-  publishStatement,
-  submitStatement,
-  updateStatement,
-  withdrawStatement,
-} from "@/lib/statements/lifecycle";
+import { withdrawStatement } from "@/lib/statements/lifecycle";
 import { intakeAnswer } from "@/lib/statements/public";
 import { withTestDb } from "@/lib/testing/db";
-import { report, staff } from "@/lib/testing/fixtures";
+import { publishedStatement, report, staff } from "@/lib/testing/fixtures";
 import { reportSchema } from "./schema";
 import { storeReport } from "./store";
 
@@ -24,9 +17,7 @@ beforeAll(async () => {
   pub = await staff(conn.db, ["publisher"]);
 });
 
-async function deny(caseId: string, type: "denial" | "communique" = "denial") {
-  const id = await createStatementDraft(conn.db, mod, { caseId, type });
-  const [draft] = await conn.db.select().from(statements).where(eq(statements.id, id));
+const deny = (caseId: string, type: "denial" | "communique" = "denial") => {
   const text = (title: string) => ({
     title,
     summary: "لا صحة لما يروج.",
@@ -34,14 +25,11 @@ async function deny(caseId: string, type: "denial" | "communique" = "denial") {
     claimReviewed: "إشاعة",
     verdict: "خبر زائف",
   });
-  await updateStatement(conn.db, mod, {
-    id,
+  return publishedStatement(conn.db, { mod, pub }, caseId, {
+    type,
     content: { ar: text("بيان تكذيب بخصوص حريق السوق"), fr: text("Démenti : incendie du marché") },
-    appearances: draft.appearances,
   });
-  await submitStatement(conn.db, mod, { id });
-  return { id, ...(await publishStatement(conn.db, pub, { id })) };
-}
+};
 
 const answeredCount = async () =>
   Number(

@@ -1,15 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { transitionCase } from "@/lib/cases/service";
-import {
-  createStatementDraft,
-  publishStatement,
-  submitStatement,
-  updateStatement,
-  withdrawStatement,
-} from "@/lib/statements/lifecycle";
+import { withdrawStatement } from "@/lib/statements/lifecycle";
 import { withTestDb } from "@/lib/testing/db";
-import { report, staff } from "@/lib/testing/fixtures";
+import { publishedStatement, report, staff } from "@/lib/testing/fixtures";
 import { env } from "@/lib/env";
 import { getYearFigures, getYearDetail } from "./figures";
 import { rebuildRollup } from "./rebuild";
@@ -30,15 +24,7 @@ async function publishedDenial(at: Date) {
     { urls: [`https://x.com/s/status/${Math.floor(Math.random() * 1e12)}`] },
     { now: new Date(at.getTime() - 86400_000) },
   );
-  const id = await createStatementDraft(conn.db, mod, { caseId: r.caseId, type: "denial" });
-  await updateStatement(conn.db, mod, {
-    id,
-    content: { ar: { title: "ت", summary: "م", body: "ن", claimReviewed: "ا", verdict: "ح" } },
-    appearances: [],
-  });
-  await submitStatement(conn.db, mod, { id });
-  await publishStatement(conn.db, pub, { id }, at);
-  return id;
+  return (await publishedStatement(conn.db, { mod, pub }, r.caseId, { at })).id;
 }
 
 describe("the yearly figures change when, and only when, they should", () => {

@@ -3,7 +3,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { createStaff, loadActor } from "@/lib/auth/staff";
 import type { Role } from "@/lib/cases/workflow";
 import type { Db, Executor } from "@/lib/db/connect";
-import { reports } from "@/lib/db/schema";
+import { reports, type StatementContent } from "@/lib/db/schema";
+import {
+  createStatementDraft,
+  publishStatement,
+  submitStatement,
+  updateStatement,
+} from "@/lib/statements/lifecycle";
+import type { StatementType } from "@/lib/statements/schema";
 import { storeReport } from "@/lib/reports/store";
 import { reportSchema } from "@/lib/reports/schema";
 import { hashReceipt, parseReceipt } from "@/lib/text/receipt";
@@ -74,4 +81,28 @@ export async function textCarriersOf(db: Executor, caseId: string): Promise<stri
     sql`select distinct b.report_id as id from report_text_bands b join reports r on r.id = b.report_id where r.case_id = ${caseId}`,
   );
   return (result.rows as { id: string }[]).map((r) => r.id).sort();
+}
+
+/**
+ * A statement published on a case the way staff publish one: drafted and submitted by a
+ * moderator, approved by a publisher (another person). Arabic text unless given.
+ */
+export async function publishedStatement(
+  db: Db,
+  by: { mod: Actor; pub: Actor },
+  caseId: string,
+  opts: { type?: StatementType; content?: StatementContent; at?: Date } = {},
+): Promise<{ id: string; slug: string }> {
+  const id = await createStatementDraft(db, by.mod, { caseId, type: opts.type ?? "denial" });
+  const ar = {
+    title: "بيان",
+    summary: "لا صحة لما يروج.",
+    body: "**لا صحة** لما يروج.",
+    claimReviewed: "إشاعة",
+    verdict: "خبر زائف",
+  };
+  await updateStatement(db, by.mod, { id, content: opts.content ?? { ar }, appearances: [] });
+  await submitStatement(db, by.mod, { id });
+  const { slug } = await publishStatement(db, by.pub, { id }, opts.at);
+  return { id, slug };
 }
