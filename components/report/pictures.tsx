@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { fieldIds } from "@/components/ui/field";
 import type { Translate } from "@/lib/i18n/client-strings";
 import type { ReportFormState } from "@/lib/http/action-state";
@@ -155,8 +155,12 @@ export default function Pictures({
 
   // With JavaScript the field is this labelled button (the browser's own "Choose Files" is
   // in the browser's language, not the page's); the input stays for the form and its label.
-  useEffect(() => {
+  // Before the first paint, and as tall as the field it stands in for: nothing below moves
+  // when this loads (the declaration's checkbox stays under the citizen's finger).
+  const row = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
     if (!input) return;
+    row.current?.style.setProperty("height", `${input.offsetHeight}px`);
     // Its own classes replaced, not added to: its full width would beat sr-only's 1 px.
     const own = input.getAttribute("class") ?? "";
     input.setAttribute("class", "sr-only");
@@ -171,7 +175,7 @@ export default function Pictures({
   return (
     <div className="space-y-2" data-testid="pictures">
       {progress ? null : (
-        <p className="flex items-center gap-3">
+        <p ref={row} className="flex items-center gap-3">
           <button
             type="button"
             onClick={() => input.click()}
@@ -196,34 +200,39 @@ export default function Pictures({
           <progress className="w-full" max={1} value={progress.total} data-testid="upload-total" />
         </div>
       ) : null}
-      <ul className="flex flex-wrap gap-3">
-        {chosen.map(({ file, url }, i) => (
-          <li key={url} className="w-28 space-y-1 text-xs" data-testid="picture-preview">
-            {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL */}
-            <img
-              src={url}
-              alt=""
-              className="h-24 w-28 rounded border border-gray-300 object-cover"
-            />
-            <span className="block truncate" dir="auto">
-              <bdi>
-                {t("report.imagesShrunk", { name: file.name, size: Math.round(file.size / 1024) })}
-              </bdi>
-            </span>
-            {progress ? (
-              <progress className="w-full" max={1} value={progress.files[i] ?? 0} />
-            ) : (
-              <button
-                type="button"
-                className="rounded border border-gray-400 px-2 py-1"
-                onClick={() => commit(chosen.filter((_, j) => j !== i).map((c) => c.file))}
-              >
-                {t("report.imagesRemove")}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      {chosen.length ? (
+        <ul className="flex flex-wrap gap-3">
+          {chosen.map(({ file, url }, i) => (
+            <li key={url} className="w-28 space-y-1 text-xs" data-testid="picture-preview">
+              {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL */}
+              <img
+                src={url}
+                alt=""
+                className="h-24 w-28 rounded border border-gray-300 object-cover"
+              />
+              <span className="block truncate" dir="auto">
+                <bdi>
+                  {t("report.imagesShrunk", {
+                    name: file.name,
+                    size: Math.round(file.size / 1024),
+                  })}
+                </bdi>
+              </span>
+              {progress ? (
+                <progress className="w-full" max={1} value={progress.files[i] ?? 0} />
+              ) : (
+                <button
+                  type="button"
+                  className="rounded border border-gray-400 px-2 py-1"
+                  onClick={() => commit(chosen.filter((_, j) => j !== i).map((c) => c.file))}
+                >
+                  {t("report.imagesRemove")}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

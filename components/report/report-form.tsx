@@ -40,7 +40,6 @@ function initialValues(values?: Record<string, string>) {
     seenAt: values?.seenAt ?? "",
     contact: { email: values?.["contact.email"] ?? "", phone: values?.["contact.phone"] ?? "" },
     declaration: values?.declaration === "on",
-    notify: values?.notify === "on",
   };
 }
 
@@ -472,7 +471,7 @@ function ReportFields({ state, formAction, send, locale, t, pageKey, shared }: F
         <label className="flex cursor-pointer items-start gap-3">
           <input
             type="checkbox"
-            defaultChecked={defaults.notify}
+            defaultChecked={failed?.values?.notify === "on"}
             className="mt-1.5 size-5 shrink-0 accent-brand-700"
             {...register("notify")}
           />
