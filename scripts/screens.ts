@@ -53,6 +53,16 @@ const picture = async (seed: number) => ({
     .toBuffer(),
 });
 
+/** A WhatsApp rumour typed into the report form, declaration ticked, not yet sent. */
+async function fillWhatsappRumor(page: Page, locale: Locale, description: string) {
+  const m = MESSAGES[locale].report;
+  await page.getByLabel(m.kinds.rumor).check();
+  await page.getByLabel(m.category, { exact: true }).selectOption("fake_incident");
+  await page.getByLabel(m.platform).selectOption("whatsapp");
+  await page.getByLabel(m.description).fill(description);
+  await page.getByLabel(m.declaration).check();
+}
+
 const PICTURED_REPORT = "صورة متداولة لحريق مزعوم في سوق شعبي بمدينة فاس مع تعليق يدعو إلى الهلع";
 
 const SHOTS: Shot[] = [
@@ -96,6 +106,23 @@ const SHOTS: Shot[] = [
       await page.waitForTimeout(500);
     },
   },
+  {
+    // Sent without a connection: the report waits on the phone (service worker installed).
+    name: "report-queued",
+    go: async (page, locale) => {
+      const m = MESSAGES[locale].report;
+      await open("/report")(page, locale);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.waitForFunction(async () =>
+        (await indexedDB.databases()).some((d) => d.name === "iblagh-offline"),
+      );
+      const rumor = "رسالة صوتية متداولة تزعم انقطاع الكهرباء عن مدينة وجدة لثلاثة أيام";
+      await fillWhatsappRumor(page, locale, rumor);
+      await page.context().setOffline(true);
+      await page.getByRole("button", { name: m.submit }).click();
+      await page.getByTestId("report-queued").waitFor();
+    },
+  },
   { name: "track", go: open("/track") },
   {
     // Receipts kept on this phone: a report sent from it, then the tracking page lists it.
@@ -103,15 +130,10 @@ const SHOTS: Shot[] = [
     go: async (page, locale) => {
       const m = MESSAGES[locale].report;
       await open("/report")(page, locale);
-      await page.getByLabel(m.kinds.rumor).check();
-      await page.getByLabel(m.category, { exact: true }).selectOption("fake_incident");
-      await page.getByLabel(m.platform).selectOption("whatsapp");
-      await page
-        .getByLabel(m.description)
-        .fill("رسالة متداولة عن انقطاع الماء الصالح للشرب في كل أحياء المدينة لمدة أسبوع");
+      const rumor = "رسالة متداولة عن انقطاع الماء الصالح للشرب في كل أحياء المدينة لمدة أسبوع";
+      await fillWhatsappRumor(page, locale, rumor);
       await page.getByLabel(m.email, { exact: true }).fill("citoyen@example.ma");
       await page.getByLabel(m.notify).check();
-      await page.getByLabel(m.declaration).check();
       await page.getByRole("button", { name: m.submit }).click();
       await page.getByTestId("receipt-kept-on-device").waitFor();
       await page.getByTestId("receipt-written").check();
@@ -259,6 +281,8 @@ async function shoot(browser: Browser, base: string, only: Set<string> | null) {
             `✗ ${file}: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
           );
         }
+        // A shot that took the phone offline gives it back (the queued report then goes).
+        await page.context().setOffline(false);
         await page.close();
       }
       for (const c of contexts.values()) await c.close();

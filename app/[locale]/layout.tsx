@@ -8,6 +8,11 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { dirOf, LOCALES } from "@/lib/i18n/config";
 import { routing } from "@/lib/i18n/routing";
 
+// The installable app's worker (lib/pwa/service-worker.ts), registered once the page has loaded
+// so it never competes with the page's own files. Not in development: it would keep old builds.
+const REGISTER_WORKER =
+  '"serviceWorker" in navigator && addEventListener("load", function () { navigator.serviceWorker.register("/sw.js").catch(function () {}); });';
+
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
 }
@@ -53,6 +58,9 @@ export default async function LocaleLayout({
         </a>
         {/* No global NextIntlClientProvider: pages with client forms provide the few messages they use. */}
         {children}
+        {process.env.NODE_ENV === "production" ? (
+          <script dangerouslySetInnerHTML={{ __html: REGISTER_WORKER }} />
+        ) : null}
       </body>
     </html>
   );

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { fieldIds } from "@/components/ui/field";
 import type { Translate } from "@/lib/i18n/client-strings";
 import type { ReportFormState } from "@/lib/http/action-state";
-import type { IntakeAnswer } from "@/lib/statements/schema";
+import { reportStateOf } from "./api-answer";
 
 // The report form's pictures with JavaScript, loaded after the page (not in its first-load
 // budget): each chosen picture is shrunk on the phone (longest side 2048 px, so a 4 MB photo
@@ -78,40 +78,8 @@ export function uploadWithProgress(
         }),
       });
     };
-    xhr.onload = () => {
-      let body: Record<string, unknown> = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {}
-      if (xhr.status === 201)
-        return resolve({
-          ok: true,
-          data: body as { receipt: string; submittedAt: string; answer?: IntakeAnswer },
-        });
-      if (typeof body.reason === "string" && body.reason.startsWith("image_"))
-        return resolve({
-          ok: false,
-          code: "validation_failed",
-          fieldErrors: { images: `imageErrors.${body.reason}` },
-        });
-      if (Array.isArray(body.issues))
-        return resolve({
-          ok: false,
-          code: "validation_failed",
-          fieldErrors: Object.fromEntries(
-            (body.issues as { path: string; code: string }[]).map((i) => [
-              i.path,
-              `validation.${i.code}`,
-            ]),
-          ),
-        });
-      const retry = Number(xhr.getResponseHeader("Retry-After")) || undefined;
-      resolve({
-        ok: false,
-        code: (typeof body.error === "string" ? body.error : "service_unavailable") as never,
-        retryAfter: retry,
-      });
-    };
+    xhr.onload = () =>
+      resolve(reportStateOf(xhr.status, xhr.responseText, xhr.getResponseHeader("Retry-After")));
     xhr.onerror = () => resolve({ ok: false, code: "service_unavailable" });
     xhr.send(fd);
   });
@@ -149,6 +117,8 @@ export default function Pictures({
       busy.current = false;
     };
     input.addEventListener("change", onChange);
+    // Pictures chosen before this loaded (a slow phone), or shared from another app, too.
+    if (input.files?.length) void onChange();
     return () => input.removeEventListener("change", onChange);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- bound to the field once
   }, [input]);

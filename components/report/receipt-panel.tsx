@@ -22,7 +22,13 @@ type Props = {
   t: Translate;
 };
 
-export function ReceiptPanel({ receipt, submittedAt, answer, locale, t: translate }: Props) {
+export default function ReceiptPanel({
+  receipt,
+  submittedAt,
+  answer,
+  locale,
+  t: translate,
+}: Props) {
   const t: Translate = (key, values) => translate(`report.${key}`, values);
   const submitted = new Intl.DateTimeFormat(locale, {
     dateStyle: "long",

@@ -24,7 +24,6 @@ import { detectPlatform, PLATFORMS } from "@/lib/text/canonical-url";
 import { describedBy, Field, FieldError, fieldIds, inputClass } from "@/components/ui/field";
 import type { Progress } from "./pictures";
 import { hasContent, keptReceiptStore, loadDraft, saveDraft, type Draft } from "./draft";
-import { ReceiptPanel } from "./receipt-panel";
 import { schemaResolver } from "./schema-resolver";
 
 type Action = (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -46,6 +45,9 @@ function initialValues(values?: Record<string, string>) {
 // Loaded after the page: previews, shrinking and upload progress are not in its first load
 // (React.lazy rather than next/dynamic, whose wrapper alone weighs ~1 KB of that budget).
 const Pictures = lazy(() => import("./pictures"));
+// Shown after a send, which starts loading it (and with a service worker, ./offline.ts does, so
+// a receipt also shows on a page that came back offline).
+const ReceiptPanel = lazy(() => import("./receipt-panel"));
 
 const SUMMARY_FIELDS = [
   "kind",
@@ -59,6 +61,8 @@ const SUMMARY_FIELDS = [
   "contact.phone",
   "declaration",
 ];
+
+const ignore = () => {};
 
 const errorKey = (e: unknown) =>
   e && typeof e === "object" && "message" in e && typeof e.message === "string"
@@ -76,6 +80,7 @@ export function ReportForm({
   strings,
   idempotencyKey,
   shared,
+  sharedId,
 }: {
   action: Action;
   locale: string;
@@ -83,6 +88,8 @@ export function ReportForm({
   idempotencyKey: string;
   /** What another app shared to this page (lib/reports/shared.ts): the first values. */
   shared?: Record<string, string>;
+  /** A share the service worker holds (pictures, long texts): taken into the form. */
+  sharedId?: string;
 }) {
   const t = useMemo(() => translatorFor(strings), [strings]);
   const [nativeState, formAction] = useActionState(action, null);
@@ -98,23 +105,71 @@ export function ReportForm({
   const [pinned, setPinned] = useState(kept);
   if (kept && kept !== pinned) setPinned(kept);
   const state = jsState ?? nativeState;
+  // With a service worker (the page opens again offline), a report sent without a connection
+  // waits on the phone and goes when it returns (./offline.ts, loaded once a worker controls).
+  const [queued, setQueued] = useState(false);
+  const offline = useRef<typeof import("./offline")>(null);
+  useEffect(() => {
+    const sw = navigator.serviceWorker;
+    let stop: (() => void) | undefined;
+    const load = () =>
+      sw?.controller &&
+      !offline.current &&
+      import("./offline").then((m) => {
+        offline.current = m;
+        stop = m.watch(
+          () => setQueued(true),
+          (r) => {
+            setQueued(false);
+            setJsState(r);
+          },
+        );
+      }, ignore);
+    load();
+    sw?.addEventListener("controllerchange", load);
+    return () => {
+      sw?.removeEventListener("controllerchange", load);
+      stop?.();
+    };
+  }, []);
   const send = async (fd: FormData, upload?: (fd: FormData) => Promise<ReportFormState>) => {
-    try {
-      setJsState(await (upload ?? ((f: FormData) => action(null, f)))(fd));
-    } catch {
-      setJsState({ ok: false, code: "service_unavailable" });
-    }
+    let r: ReportFormState = null;
+    if (navigator.onLine || !offline.current)
+      try {
+        r = await (upload ?? ((f: FormData) => action(null, f)))(fd);
+      } catch {
+        r = { ok: false, code: "service_unavailable" };
+      }
+    if (!r?.ok && !navigator.onLine && offline.current)
+      return offline.current.queue(fd, locale).then(
+        () => setQueued(true),
+        () => setJsState(r),
+      );
+    setJsState(r);
   };
   const shown = state?.ok ? state.data : pinned;
   if (shown)
     return (
-      <ReceiptPanel
-        receipt={shown.receipt}
-        submittedAt={shown.submittedAt}
-        answer={shown.answer}
-        locale={locale}
-        t={t}
-      />
+      <Suspense fallback={null}>
+        <ReceiptPanel
+          receipt={shown.receipt}
+          submittedAt={shown.submittedAt}
+          answer={shown.answer}
+          locale={locale}
+          t={t}
+        />
+      </Suspense>
+    );
+  if (queued)
+    return (
+      <div
+        role="status"
+        data-testid="report-queued"
+        className="space-y-3 rounded-xl border-2 border-dashed border-brand-600 bg-white p-5"
+      >
+        <h1 className="text-2xl font-bold text-brand-800">{t("report.queuedTitle")}</h1>
+        <p>{t("report.queuedBody")}</p>
+      </div>
     );
   return (
     <ReportFields
@@ -125,6 +180,7 @@ export function ReportForm({
       t={t}
       pageKey={idempotencyKey}
       shared={shared}
+      sharedId={sharedId}
     />
   );
 }
@@ -137,9 +193,11 @@ type FieldsProps = {
   t: Translate;
   pageKey: string;
   shared?: Record<string, string>;
+  sharedId?: string;
 };
 
-function ReportFields({ state, formAction, send, locale, t, pageKey, shared }: FieldsProps) {
+function ReportFields(props: FieldsProps) {
+  const { state, formAction, send, locale, t, pageKey, shared, sharedId } = props;
   const formRef = useRef<HTMLFormElement>(null);
   const failed = state && !state.ok ? state : undefined;
   const defaults = initialValues(failed?.values ?? shared);
@@ -163,7 +221,7 @@ function ReportFields({ state, formAction, send, locale, t, pageKey, shared }: F
   // Restore an unsent draft, then keep saving what is typed.
   useEffect(() => {
     // What was just shared is the report, not an older unsent draft (nor its retry key).
-    const draft = shared ? null : loadDraft();
+    const draft = shared || sharedId ? null : loadDraft();
     let key = draft?.idempotencyKey;
     if (draft && !failed && hasContent(draft)) {
       const values: Draft = { ...draft };
@@ -171,10 +229,17 @@ function ReportFields({ state, formAction, send, locale, t, pageKey, shared }: F
       form.reset({ ...defaults, ...values } as ReportFormValues);
       setRestored(true);
     }
-    // A draft keeps its own key (its retry is the same report); otherwise this page's key.
-    key ??= failed?.values?.idempotencyKey || pageKey;
+    // A draft keeps its own key (its retry is the same report); otherwise this page's key, or
+    // a new one when a worker may have served this page from its copy (another report's key).
+    key ??=
+      failed?.values?.idempotencyKey ||
+      (navigator.serviceWorker?.controller ? crypto.randomUUID() : pageKey);
     setIdempotencyKey(key);
     const sub = watch((values) => saveDraft({ ...(values as Draft), idempotencyKey: key }));
+    if (sharedId)
+      import("./offline")
+        .then((m) => m.takeShared(sharedId, formRef.current!, form.setValue))
+        .catch(ignore);
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
   }, []);
@@ -215,6 +280,7 @@ function ReportFields({ state, formAction, send, locale, t, pageKey, shared }: F
     async () => {
       setClientInvalid(false);
       setPending(true);
+      import("./receipt-panel").catch(ignore);
       const fd = new FormData(formRef.current!);
       // With pictures, sent where the upload's progress can be shown (./pictures.tsx).
       const withPictures = fd.getAll("images").some((f) => typeof f !== "string" && f.size > 0);

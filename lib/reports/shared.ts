@@ -2,6 +2,10 @@
 // query parameters) as the report form's first values: the links in the url field, the words
 // in the description. Android puts a shared link in `text` as often as in `url`.
 
+/** Each shared field carried in an address (no service worker): 1,500 Arabic letters are
+ *  ~9 KB percent-encoded, well under Node's 16 KB limit for a request's headers. */
+export const SHARED_URL_TEXT_MAX = 1500;
+
 const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/gi;
 const MAX = 5000;
 

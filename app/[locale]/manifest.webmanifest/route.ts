@@ -23,12 +23,24 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
     start_url: `/${locale}`,
     scope: "/",
     display: "standalone",
-    // Sharing a link or a text from another app (Chrome on Android) opens the report form
-    // with it filled in (lib/reports/shared.ts).
+    // Sharing a link, a text or pictures from another app (Chrome on Android) opens the report
+    // form with them filled in. The service worker holds what was shared until the form takes
+    // it (lib/pwa/service-worker.ts); without one, /api/share passes the words on in the address.
     share_target: {
-      action: `/${locale}/report`,
-      method: "GET",
-      params: { title: "title", text: "text", url: "url" },
+      action: `/api/share/${locale}`,
+      method: "POST",
+      enctype: "multipart/form-data",
+      params: {
+        title: "title",
+        text: "text",
+        url: "url",
+        files: [
+          {
+            name: "images",
+            accept: ["image/jpeg", "image/png", "image/webp", "image/avif", "image/gif"],
+          },
+        ],
+      },
     },
     theme_color: "#0b5541",
     background_color: "#f7f9f8",

@@ -7,6 +7,8 @@ import { flattenStrings, REPORT_FORM_NAMESPACES } from "@/lib/i18n/client-string
 import { sharedToReport } from "@/lib/reports/shared";
 import { submitReportAction } from "./actions";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export async function generateMetadata({
   params,
 }: {
@@ -22,11 +24,15 @@ export default async function ReportPage({
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  // From the share sheet (the manifest's share_target): title, text, url.
+  // From the share sheet: title, text, url (no service worker), or the id of what the worker
+  // holds (lib/pwa/service-worker.ts).
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { locale } = await params;
-  const shared = sharedToReport(await searchParams);
+  const query = await searchParams;
+  const shared = sharedToReport(query);
+  const sharedId =
+    typeof query.shared === "string" && UUID.test(query.shared) ? query.shared : undefined;
   setRequestLocale(locale);
   const strings = flattenStrings(await getMessages(), REPORT_FORM_NAMESPACES);
   // A retry key in the markup, fresh per visit (so the page is rendered per request): without
@@ -40,6 +46,7 @@ export default async function ReportPage({
       strings={strings}
       idempotencyKey={idempotencyKey}
       shared={shared}
+      sharedId={sharedId}
     />
   );
 }
