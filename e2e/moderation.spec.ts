@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { TOTP } from "otpauth";
 import { expect, expectNoSeriousA11yViolations, messages, test, uniqueText } from "./fixtures";
-import { DEMO, expectSignedIn, signIn } from "./staff";
+import { DEMO, expectSignedIn, openCaseOf, reportRumor, signIn } from "./staff";
 
 const s = messages.ar.staff;
 
@@ -25,24 +25,11 @@ test("a moderator finds the case of a fresh report, debunks it, and the reporter
   request,
 }) => {
   const description = uniqueText("إشاعة عن انفجار قنبلة في محطة الحافلات بمدينة أكادير");
-  const res = await request.post("/api/v1/reports", {
-    data: {
-      kind: "rumor",
-      category: "fake_incident",
-      platform: "whatsapp",
-      description,
-      declaration: true,
-    },
-  });
-  const { receipt } = await res.json();
+  const receipt = await reportRumor(request, description);
 
   await signIn(page, DEMO.moderator, { next: "/ar/moderation" });
   await expectSignedIn(page);
-  await page.getByLabel(s.queue.search).fill(description.split(" ").slice(-2).join(" "));
-  await page.getByRole("button", { name: s.queue.apply, exact: true }).click();
-  const rows = page.getByTestId("queue-row");
-  await expect(rows).toHaveCount(1);
-  await rows.first().getByRole("link").first().click();
+  await openCaseOf(page, description);
   await expect(page.getByTestId("case-title")).toBeVisible();
   await expect(page.getByTestId("case-report")).toContainText(description);
 
@@ -68,20 +55,9 @@ test("a moderator finds the case of a fresh report, debunks it, and the reporter
   await expect(page.getByTestId("track-outcome")).toContainText(messages.ar.outcomes.debunked);
 
   // The rumour comes back: a new case, whose page shows the one already answered.
-  await request.post("/api/v1/reports", {
-    data: {
-      kind: "rumor",
-      category: "fake_incident",
-      platform: "whatsapp",
-      description: `عاجل ${description}`,
-      declaration: true,
-    },
-  });
+  await reportRumor(request, `عاجل ${description}`);
   await page.goto("/ar/moderation");
-  await page.getByLabel(s.queue.search).fill(description.split(" ").slice(-2).join(" "));
-  await page.getByRole("button", { name: s.queue.apply, exact: true }).click();
-  await expect(rows).toHaveCount(1);
-  await rows.first().getByRole("link").first().click();
+  await openCaseOf(page, description);
   const answered = page.getByTestId("answered-before");
   await expect(answered.getByRole("heading", { name: s.case.answeredTitle })).toBeVisible();
   await expect(answered.locator("[data-status]")).toHaveText(s.statuses.debunked);

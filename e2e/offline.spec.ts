@@ -1,5 +1,5 @@
 import { expect, fillRumor, messages, test, uniqueText } from "./fixtures";
-import { DEMO, expectSignedIn, signIn } from "./staff";
+import { DEMO, expectSignedIn, openCaseOf, signIn } from "./staff";
 
 // A report written without a connection waits on the phone and is stored once, when the
 // connection returns, with its receipt then shown and kept.
@@ -49,10 +49,7 @@ test("a report sent offline is stored exactly once when the phone is back online
   const moderator = await staff.newPage();
   await signIn(moderator, DEMO.moderator, { next: "/ar/moderation" });
   await expectSignedIn(moderator);
-  const s = m.staff;
-  await moderator.getByLabel(s.queue.search).fill(description.split(" ").slice(-2).join(" "));
-  await moderator.getByRole("button", { name: s.queue.apply, exact: true }).click();
-  await moderator.getByTestId("queue-row").first().getByRole("link").first().click();
+  await openCaseOf(moderator, description);
   await expect(moderator.getByTestId("case-report")).toHaveCount(1);
   await expect(moderator.getByTestId("case-report")).toContainText(description);
   await staff.close();

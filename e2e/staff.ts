@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { messages, type Locale } from "./fixtures";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "iblagh-demo-2025";
@@ -28,4 +28,30 @@ export async function expectSignedIn(page: Page, locale: Locale = "ar") {
   await expect(
     page.getByRole("button", { name: messages[locale].staff.nav.signOut }),
   ).toBeVisible();
+}
+
+/** A rumour reported through the API, as a citizen's app would: its receipt. */
+export async function reportRumor(request: APIRequestContext, description: string) {
+  const res = await request.post("/api/v1/reports", {
+    data: {
+      kind: "rumor",
+      category: "fake_incident",
+      platform: "whatsapp",
+      description,
+      declaration: true,
+    },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { receipt: string }).receipt;
+}
+
+/** From the signed-in queue, the case of a unique description, by searching its last words. */
+export async function openCaseOf(page: Page, description: string, locale: Locale = "ar") {
+  const s = messages[locale].staff;
+  await page.getByLabel(s.queue.search).fill(description.split(" ").slice(-2).join(" "));
+  await page.getByRole("button", { name: s.queue.apply, exact: true }).click();
+  const rows = page.getByTestId("queue-row");
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole("link").first().click();
+  await page.waitForURL(/\/moderation\/cases\//);
 }

@@ -35,6 +35,13 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Iblagh <no-reply@iblagh.invalid>"),
   // A reporter's contact details are deleted this many days after their case closes.
   CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  // A case's hold (who is handling it) lapses this many minutes after its holder's last action.
+  CASE_HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   // Exposes /api/bench/echo and /api/bench/validate for `npm run bench`; never set in production.
   BENCH_ROUTES: z
     .enum(["true", "false"])

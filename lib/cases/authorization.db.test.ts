@@ -7,7 +7,9 @@ import {
   addCaseNote,
   assignCases,
   closeCases,
+  holdCase,
   mergeCases,
+  releaseHold,
   revealContact,
   setPriority,
   splitReport,
@@ -19,6 +21,7 @@ const conn = withTestDb();
 
 const actors: Record<string, Actor | null> = {};
 let assigneeId = "";
+let other: Actor;
 
 beforeAll(async () => {
   actors.anonymous = null;
@@ -31,6 +34,7 @@ beforeAll(async () => {
     actors[name] = await staff(conn.db, roles);
   }
   assigneeId = actors.moderator!.id;
+  other = await staff(conn.db, ["moderator"]);
   // A disabled account is nobody, even with a live session: loadActor returns null.
   const disabled = await staff(conn.db, ["moderator"]);
   await setStaffDisabled(conn.db, disabled.email, true);
@@ -70,6 +74,18 @@ const ACTIONS: Record<string, (actor: Actor | null) => Promise<unknown>> = {
       caseId: (await report(conn.db)).caseId,
       note: "called the regional office",
     }),
+  hold: async (a) =>
+    holdCase(conn.db, a, { caseId: (await report(conn.db)).caseId, explicit: true }),
+  takeOver: async (a) => {
+    const { caseId } = await report(conn.db);
+    await holdCase(conn.db, other, { caseId });
+    return holdCase(conn.db, a, { caseId, takeOver: true });
+  },
+  releaseOwnHold: async (a) => {
+    const { caseId } = await report(conn.db);
+    await holdCase(conn.db, a?.roles.some((r) => r !== "admin") ? a : other, { caseId });
+    return releaseHold(conn.db, a, { caseId });
+  },
   revealContact: async (a) =>
     revealContact(conn.db, a, {
       reportId: (await report(conn.db, { contact: { email: "r@example.ma" } })).id,

@@ -82,7 +82,8 @@ describe("normalizeImage", () => {
     expect(scroll.width).toBeGreaterThan(800);
     // (within a row's rounding)
     expect(scroll.width * scroll.height).toBeLessThanOrEqual(MAX_STORED_PIXELS + scroll.width);
-  });
+    // Three full-size encodes: ~2 s alone, over 5 s on a busy two-core machine (CI's e2e).
+  }, 30_000);
 
   it("takes a 1,000-frame GIF's first frame only", async () => {
     const frames = await Promise.all(

@@ -208,3 +208,17 @@ export type NewReportLink = typeof reportLinks.$inferInsert;
 export type Case = typeof cases.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
 export type CaseEvent = typeof caseEvents.$inferSelect;
+
+// Who is handling a case right now (issue 20): one row per held case, a time rather than a
+// process's memory, so a hold lapses CASE_HOLD_MINUTES after its holder's last action on the
+// case whatever restarts in between (lib/cases/commands/hold.ts).
+export const caseHolds = pgTable("case_holds", {
+  caseId: uuid()
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  holderId: uuid()
+    .notNull()
+    .references(() => staffUsers.id),
+  since: timestamp({ withTimezone: true }).notNull(),
+  touchedAt: timestamp({ withTimezone: true }).notNull(),
+});

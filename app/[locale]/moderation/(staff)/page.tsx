@@ -4,6 +4,7 @@ import { PriorityBadge, StatusBadge } from "@/components/staff/badges";
 import { QueueFilters } from "@/components/staff/queue-filters";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { requireStaffPage } from "@/lib/auth/session";
+import { holdsOf } from "@/lib/cases/commands/hold";
 import { PRIORITIES } from "@/lib/cases/priority";
 import { COUNT_CAP, countByStatus, listQueue, queueFilterSchema } from "@/lib/cases/queue";
 import { CASE_ROLES, CASE_STATUSES } from "@/lib/cases/workflow";
@@ -42,6 +43,11 @@ export default async function QueuePage({
     listQueue(db, filter, actor.id),
     countByStatus(db, filter, actor.id),
   ]);
+  // Who is handling which of the rows shown (fifty lookups by key, apart from the queue's query).
+  const holds = await holdsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const t = await getTranslations({ locale, namespace: "staff" });
   const format = await getFormatter({ locale });
   const tp = await getTranslations({ locale, namespace: "platforms" });
@@ -166,6 +172,16 @@ export default async function QueuePage({
                     priority={c.priority}
                     label={t(`priorities.${c.priority as "normal"}`)}
                   />
+                  {holds.has(c.id) ? (
+                    <span
+                      data-testid="queue-held"
+                      className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900"
+                    >
+                      {t.rich("queue.heldBy", {
+                        who: () => <bdi dir="ltr">{holds.get(c.id)}</bdi>,
+                      })}
+                    </span>
+                  ) : null}
                   <span className="text-xs text-slate-600">
                     {t(`kinds.${c.kind as "rumor"}`)} ·{" "}
                     {c.platforms.map((p) => tp(p as "x")).join("، ")}

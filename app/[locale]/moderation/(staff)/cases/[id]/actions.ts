@@ -7,6 +7,8 @@ import { PRIORITIES } from "@/lib/cases/priority";
 import {
   addCaseNote,
   assignCases,
+  holdCase,
+  releaseHold,
   mergeCases,
   revealContact,
   setPriority,
@@ -20,15 +22,23 @@ import { staffFormAction, staffStateAction } from "@/lib/http/staff-action";
 const text = (max = 4000) => z.string().max(max).optional();
 const caseId = z.uuid();
 
-/** Every case action comes back to the case page with its outcome in the URL. */
+/**
+ * Every case action comes back to the case page with its outcome in the URL. Each takes or
+ * refreshes the actor's hold on the case first, and is refused while another member holds it
+ * (lib/cases/commands/hold.ts); `holds: false` for the hold's own actions.
+ */
 const caseAction = <S extends z.ZodObject<{ caseId: typeof caseId }>>(
   schema: S,
   run: Parameters<typeof staffFormAction<S, unknown>>[0]["run"],
+  holds = true,
 ) =>
   staffFormAction({
     schema,
     roles: CASE_ROLES,
-    run,
+    run: async (ctx) => {
+      if (holds) await holdCase(ctx.db, ctx.actor, { caseId: ctx.input.caseId });
+      return run(ctx);
+    },
     back: (outcome, fd, locale) => {
       const id = caseId.safeParse(fd.get("caseId"));
       if (!id.success) return `/${locale}/moderation`;
@@ -101,6 +111,23 @@ export const mergeAction = caseAction(
       survivorId: input.caseId,
       note: input.note ?? "",
     }),
+);
+
+export const holdAction = caseAction(
+  z.object({ caseId, takeOver: z.literal("1").optional() }),
+  ({ db, actor, input }) =>
+    holdCase(db, actor, {
+      caseId: input.caseId,
+      takeOver: Boolean(input.takeOver),
+      explicit: true,
+    }),
+  false,
+);
+
+export const releaseAction = caseAction(
+  z.object({ caseId }),
+  ({ db, actor, input }) => releaseHold(db, actor, { caseId: input.caseId }),
+  false,
 );
 
 export const revealAction = staffStateAction({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CaseActions } from "@/components/staff/case-actions";
+import { CaseHoldBanner } from "@/components/staff/case-hold";
 import { CaseRelated } from "@/components/staff/case-related";
 import { CaseReports } from "@/components/staff/case-reports";
 import { CaseStatements } from "@/components/staff/case-statements";
@@ -9,7 +10,9 @@ import { CaseTimeline } from "@/components/staff/case-timeline";
 import { PriorityBadge, StatusBadge } from "@/components/staff/badges";
 import { GuardedLink } from "@/components/staff/guarded-link";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
+import { hasRole } from "@/lib/auth/actor";
 import { requireStaffPage } from "@/lib/auth/session";
+import { holdOf } from "@/lib/cases/commands/hold";
 import { getCaseDetail, listAssignableStaff } from "@/lib/cases/detail";
 import { CASE_ROLES } from "@/lib/cases/workflow";
 import { getDb } from "@/lib/db/client";
@@ -19,9 +22,11 @@ import { refusalMessage } from "@/lib/i18n/refusal";
 import { createDraftAction } from "../../statements/actions";
 import {
   assignAction,
+  holdAction,
   mergeAction,
   noteAction,
   priorityAction,
+  releaseAction,
   revealAction,
   splitAction,
   transitionAction,
@@ -50,10 +55,11 @@ export default async function CasePage({
     `/${locale}/moderation/cases/${id}`,
   );
   const db = await getDb();
-  const [c, staff, caseStatements] = await Promise.all([
+  const [c, staff, caseStatements, hold] = await Promise.all([
     getCaseDetail(db, id),
     listAssignableStaff(db),
     isUuid(id) ? statementsOfCase(db, id) : [],
+    isUuid(id) ? holdOf(db, id) : null,
   ]);
   if (!c) notFound();
   const { done, error } = await searchParams;
@@ -81,6 +87,14 @@ export default async function CasePage({
           {t(`kinds.${c.kind as "rumor"}`)} · {tc(c.category as "violence")}
         </span>
       </div>
+      <CaseHoldBanner
+        locale={locale}
+        caseId={c.id}
+        hold={hold}
+        actorId={actor.id}
+        canRelease={hasRole(actor, "publisher", "admin")}
+        actions={{ holdAction, releaseAction }}
+      />
       {done ? (
         <p
           role="status"
