@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
+import { SHARE_CACHE } from "../lib/pwa/share-cache";
 import { expect, messages, test } from "./fixtures";
 
 // Sharing from another app (the manifest's share_target) opens the report form filled in:
@@ -59,7 +60,7 @@ test("a link, a text and a picture shared to the installed app fill the report f
   // Taken once: the worker's copy is gone.
   await expect
     .poll(() =>
-      page.evaluate(async () => (await (await caches.open("iblagh-shared")).keys()).length),
+      page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, SHARE_CACHE),
     )
     .toBe(0);
 });

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { serviceWorker } from "@/lib/pwa/service-worker";
+import { MAX_IMAGES } from "@/lib/image/normalize";
+import { SHARE_CACHE, SHARE_PREFIX } from "@/lib/pwa/share-cache";
+import { serviceWorker, type WorkerConfig } from "@/lib/pwa/service-worker";
+import { SHARED_TEXT_MAX } from "@/lib/reports/shared";
 
 // The build's id names the worker's cache: a new deployment installs a new worker, which
 // drops the files of the last one.
@@ -15,7 +18,14 @@ function buildId() {
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  const source = `(${serviceWorker.toString()})(self, ${JSON.stringify(buildId())});\n`;
+  const config: WorkerConfig = {
+    version: buildId(),
+    shareCache: SHARE_CACHE,
+    sharePrefix: SHARE_PREFIX,
+    maxPictures: MAX_IMAGES,
+    maxText: SHARED_TEXT_MAX,
+  };
+  const source = `(${serviceWorker.toString()})(self, ${JSON.stringify(config)});\n`;
   return new Response(source, {
     headers: {
       "Content-Type": "text/javascript; charset=utf-8",

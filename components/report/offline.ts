@@ -4,9 +4,11 @@
 // a service worker controls the page (the form opens again offline only then); without one the
 // form fails as before and keeps its draft.
 import type { ReportFormState } from "@/lib/http/action-state";
+import { SHARE_CACHE, SHARE_PREFIX, sharePart } from "@/lib/pwa/share-cache";
 import { keepOnDevice } from "@/lib/receipts/kept";
 import { sharedToReport } from "@/lib/reports/shared";
 import { reportStateOf } from "./api-answer";
+import { replaceFiles } from "./pictures";
 
 const DB = "iblagh-offline";
 const STORE = "reports";
@@ -114,24 +116,22 @@ export async function takeShared(
   form: HTMLFormElement,
   setValue: (name: "urls" | "description", value: string) => void,
 ) {
-  const cache = await caches.open("iblagh-shared");
-  const at = (part: string) => cache.match(`/shared/${id}/${part}`);
+  const cache = await caches.open(SHARE_CACHE);
+  const at = (part: string | number) => cache.match(sharePart(id, part));
   const fields = sharedToReport((await (await at("fields"))?.json()) ?? {});
   if (fields?.urls) setValue("urls", fields.urls);
   if (fields?.description) setValue("description", fields.description);
   const files: File[] = [];
-  for (let i = 0, res; (res = await at(String(i))); i++) {
+  for (let i = 0, res; (res = await at(i)); i++) {
     const blob = await res.blob();
     const name = decodeURIComponent(res.headers.get("X-Name") ?? "") || `${i + 1}`;
     files.push(new File([blob], name, { type: blob.type }));
   }
   const input = form.elements.namedItem("images");
   if (files.length && input instanceof HTMLInputElement) {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(f);
-    input.files = dt.files;
+    replaceFiles(input, files);
     input.dispatchEvent(new Event("change"));
   }
   for (const req of await cache.keys())
-    if (new URL(req.url).pathname.startsWith(`/shared/${id}/`)) await cache.delete(req);
+    if (new URL(req.url).pathname.startsWith(`${SHARE_PREFIX}${id}/`)) await cache.delete(req);
 }

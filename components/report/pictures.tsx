@@ -36,7 +36,7 @@ async function shrink(file: File): Promise<File> {
 }
 
 /** The field's files become `files` (a DataTransfer is the only way to set them). */
-function replaceFiles(field: HTMLInputElement, files: File[]): File[] {
+export function replaceFiles(field: HTMLInputElement, files: File[]): File[] {
   const dt = new DataTransfer();
   for (const f of files) dt.items.add(f);
   field.files = dt.files;

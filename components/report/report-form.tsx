@@ -133,13 +133,13 @@ export function ReportForm({
     };
   }, []);
   const send = async (fd: FormData, upload?: (fd: FormData) => Promise<ReportFormState>) => {
-    let r: ReportFormState = null;
+    // Offline with the queue loaded, the report is not even tried: it waits on the phone.
+    let r: ReportFormState = { ok: false, code: "service_unavailable" };
     if (navigator.onLine || !offline.current)
       try {
         r = await (upload ?? ((f: FormData) => action(null, f)))(fd);
-      } catch {
-        r = { ok: false, code: "service_unavailable" };
-      }
+      } catch {}
+    // Storage refused: said like any failed send, the draft still kept.
     if (!r?.ok && !navigator.onLine && offline.current)
       return offline.current.queue(fd, locale).then(
         () => setQueued(true),

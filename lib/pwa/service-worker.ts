@@ -26,14 +26,22 @@ export interface WorkerScope {
   addEventListener(type: "fetch", fn: (e: WorkerFetchEvent) => void): void;
 }
 
-export function serviceWorker(scope: WorkerScope, version: string) {
-  const CACHE = `iblagh-${version}`;
-  const SHARED = "iblagh-shared";
+/** What the worker shares with the app's code, passed in by the route that serves it. */
+export interface WorkerConfig {
+  /** The build's id: the cache of this deployment. */
+  version: string;
+  shareCache: string;
+  sharePrefix: string;
+  maxPictures: number;
+  maxText: number;
+}
+
+export function serviceWorker(scope: WorkerScope, config: WorkerConfig) {
+  const CACHE = `iblagh-${config.version}`;
+  const SHARED = config.shareCache;
   const OFFLINE_PAGES = /^\/(ar|fr|en)(\/report|\/track)?\/?$/;
   const STATIC = /^\/(_next\/static\/|icons\/|icon\.svg$)/;
   const SHARE = /^\/api\/share\/(ar|fr|en)$/;
-  const MAX_PICTURES = 4;
-  const MAX_TEXT = 5000;
 
   scope.addEventListener("install", () => void scope.skipWaiting());
   scope.addEventListener("activate", (e) =>
@@ -91,21 +99,21 @@ export function serviceWorker(scope: WorkerScope, version: string) {
       const fields: Record<string, string> = {};
       for (const name of ["title", "text", "url"]) {
         const v = form.get(name);
-        if (typeof v === "string") fields[name] = v.slice(0, MAX_TEXT);
+        if (typeof v === "string") fields[name] = v.slice(0, config.maxText);
       }
       const pictures = form
         .getAll("images")
         .filter((f): f is File => typeof f !== "string" && f.size > 0)
-        .slice(0, MAX_PICTURES);
+        .slice(0, config.maxPictures);
       const cache = await caches.open(SHARED);
       // One share at a time: an earlier one the form never took is dropped.
       for (const old of await cache.keys()) await cache.delete(old);
       const id = crypto.randomUUID();
-      await cache.put(`/shared/${id}/fields`, Response.json(fields));
+      await cache.put(`${config.sharePrefix}${id}/fields`, Response.json(fields));
       await Promise.all(
         pictures.map((f, i) =>
           cache.put(
-            `/shared/${id}/${i}`,
+            `${config.sharePrefix}${id}/${i}`,
             new Response(f, {
               headers: { "Content-Type": f.type, "X-Name": encodeURIComponent(f.name) },
             }),

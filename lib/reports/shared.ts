@@ -7,10 +7,11 @@
 export const SHARED_URL_TEXT_MAX = 1500;
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/gi;
-const MAX = 5000;
+/** Each shared field, as far as the report form takes it. */
+export const SHARED_TEXT_MAX = 5000;
 
 export function sharedToReport(q: { title?: unknown; text?: unknown; url?: unknown }) {
-  const str = (v: unknown) => (typeof v === "string" ? v.slice(0, MAX) : "");
+  const str = (v: unknown) => (typeof v === "string" ? v.slice(0, SHARED_TEXT_MAX) : "");
   const [title, text, url] = [str(q.title), str(q.text), str(q.url)];
   const links = [...new Set([url.trim(), ...(`${title} ${text}`.match(URL_IN_TEXT) ?? [])])].filter(
     (u) => /^https?:\/\//i.test(u),

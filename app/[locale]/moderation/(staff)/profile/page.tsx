@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { renderSVG } from "uqr";
+import { Flash } from "@/components/staff/flash";
 import { requireStaffPage } from "@/lib/auth/session";
 import { newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { env } from "@/lib/env";
@@ -46,35 +47,21 @@ export default async function ProfilePage({
           <dd className="inline">{actor.roles.map((r) => t(`roles.${r}`)).join("، ")}</dd>
         </div>
       </dl>
-      <section
-        className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
-        aria-labelledby="totp-heading"
-      >
-        <h2 id="totp-heading" className="text-lg font-semibold">
-          {t("profile.totpTitle")}
-        </h2>
+      <ProfileSection id="totp" title={t("profile.totpTitle")}>
         {totp === "on" ? (
-          <p role="status" data-testid="totp-enabled" className="rounded bg-emerald-50 p-2">
+          <Flash tone="done" testId="totp-enabled">
             {t("profile.totpEnabled")}
-          </p>
+          </Flash>
         ) : null}
         {totp === "invalid" ? (
-          <p
-            role="alert"
-            data-testid="totp-invalid"
-            className="rounded bg-danger-50 p-2 text-danger"
-          >
+          <Flash tone="error" testId="totp-invalid">
             {t("profile.totpInvalid")}
-          </p>
+          </Flash>
         ) : null}
         {totp === "current_invalid" ? (
-          <p
-            role="alert"
-            data-testid="totp-invalid"
-            className="rounded bg-danger-50 p-2 text-danger"
-          >
+          <Flash tone="error" testId="totp-invalid">
             {t("profile.totpCurrentInvalid")}
-          </p>
+          </Flash>
         ) : null}
         {actor.totpEnabled ? (
           <>
@@ -122,18 +109,12 @@ export default async function ProfilePage({
             </form>
           </>
         )}
-      </section>
-      <section
-        className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
-        aria-labelledby="images-heading"
-      >
-        <h2 id="images-heading" className="text-lg font-semibold">
-          {t("profile.imagesTitle")}
-        </h2>
+      </ProfileSection>
+      <ProfileSection id="images" title={t("profile.imagesTitle")}>
         {images === "saved" ? (
-          <p role="status" data-testid="images-saved" className="rounded bg-emerald-50 p-2">
+          <Flash tone="done" testId="images-saved">
             {t("profile.imagesSaved")}
-          </p>
+          </Flash>
         ) : null}
         <form action={imagePreferencesAction} className="space-y-3">
           <input type="hidden" name="locale" value={locale} />
@@ -157,7 +138,7 @@ export default async function ProfilePage({
             {t("profile.imagesSave")}
           </button>
         </form>
-      </section>
+      </ProfileSection>
     </div>
   );
 }
@@ -175,5 +156,28 @@ function CodeField({ name, label }: { name: string; label: string }) {
         className="w-36 rounded border border-slate-400 px-2 py-1.5 font-mono"
       />
     </label>
+  );
+}
+
+/** One setting of the member's own account, titled for screen readers' heading list. */
+function ProfileSection({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+      aria-labelledby={`${id}-heading`}
+    >
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
