@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { MAX_IMAGES } from "@/lib/image/normalize";
+import { MAX_IMAGES } from "@/lib/image/limits";
 import { SHARE_CACHE, SHARE_PREFIX } from "@/lib/pwa/share-cache";
 import { serviceWorker, type WorkerConfig } from "@/lib/pwa/service-worker";
 import { SHARED_TEXT_MAX } from "@/lib/reports/shared";

@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { fieldIds } from "@/components/ui/field";
+import { MAX_IMAGES } from "@/lib/image/limits";
 import type { Translate } from "@/lib/i18n/client-strings";
 import type { ReportFormState } from "@/lib/http/action-state";
 import { reportStateOf } from "./api-answer";
@@ -13,7 +14,6 @@ import { reportStateOf } from "./api-answer";
 // posts the pictures as they are; the server normalises both alike.
 
 const MAX_SIDE = 2048;
-const MAX_FILES = 4;
 
 /** A picture ready to send: shrunk when that saves bytes, else the original. */
 async function shrink(file: File): Promise<File> {
@@ -101,7 +101,7 @@ export default function Pictures({
   // Keeps the file field holding exactly the shown pictures, so that the form sends them.
   const commit = (files: File[]) => {
     if (!input) return;
-    const kept = replaceFiles(input, files.slice(0, MAX_FILES));
+    const kept = replaceFiles(input, files.slice(0, MAX_IMAGES));
     setChosen((old) => {
       for (const o of old) URL.revokeObjectURL(o.url);
       return kept.map((file) => ({ file, url: URL.createObjectURL(file) }));
@@ -113,7 +113,7 @@ export default function Pictures({
     const onChange = async () => {
       if (busy.current) return;
       busy.current = true;
-      commit(await Promise.all([...(input.files ?? [])].slice(0, MAX_FILES).map(shrink)));
+      commit(await Promise.all([...(input.files ?? [])].slice(0, MAX_IMAGES).map(shrink)));
       busy.current = false;
     };
     input.addEventListener("change", onChange);
@@ -149,7 +149,7 @@ export default function Pictures({
           <button
             type="button"
             onClick={() => input.click()}
-            disabled={chosen.length >= MAX_FILES}
+            disabled={chosen.length >= MAX_IMAGES}
             aria-describedby={fieldIds("images").hint}
             className="rounded-lg border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 disabled:opacity-50"
           >

@@ -12,6 +12,7 @@ import {
 } from "react";
 import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
 import type { ReportFormState } from "@/lib/http/action-state";
+import { IMAGE_TYPES } from "@/lib/image/limits";
 import { CATEGORIES, DESCRIPTION_MAX, KINDS } from "@/lib/reports/categories";
 import { translatorFor, type Strings, type Translate } from "@/lib/i18n/client-strings";
 import {
@@ -499,7 +500,7 @@ function ReportFields(props: FieldsProps) {
           type="file"
           name="images"
           multiple
-          accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+          accept={IMAGE_TYPES.join(",")}
           ref={setFileInput}
           className={inputClass}
           {...a11y("images", true, errs("images"))}

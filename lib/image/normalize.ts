@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { ExpectedError } from "@/lib/errors";
 import { pdqOfPixels } from "./hash-image";
+import { MAX_IMAGE_BYTES } from "./limits";
 
 // What a citizen's picture becomes before anything is stored: sniffed by its bytes, decoded
 // with a pixel limit, turned upright, converted to sRGB and re-encoded without a single
@@ -9,8 +10,7 @@ import { pdqOfPixels } from "./hash-image";
 // original bytes are never written anywhere; what was appended to them (a script, a ZIP) does
 // not survive the re-encoding.
 
-export const MAX_IMAGES = 4;
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export { MAX_IMAGE_BYTES, MAX_IMAGES } from "./limits";
 /** A 30,000 × 30,000 PNG is a decompression bomb: refused before it is decoded. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 /**

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { dirOf, isLocale, LOCALES } from "@/lib/i18n/config";
+import { IMAGE_TYPES } from "@/lib/image/limits";
 import { ICON_SIZES } from "@/lib/share/icon";
 
 // One manifest per language: the installed app opens in the language it was installed from,
@@ -37,7 +38,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
         files: [
           {
             name: "images",
-            accept: ["image/jpeg", "image/png", "image/webp", "image/avif", "image/gif"],
+            accept: IMAGE_TYPES,
           },
         ],
       },
