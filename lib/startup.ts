@@ -25,6 +25,9 @@ export async function startUp() {
     // Messages to reporters who asked to be told (lib/mail): SMTP_URL, or .eml files.
     const { startMailWorker } = await import("@/lib/mail/worker");
     startMailWorker(conn.db);
+    // Overdue cases raised and the publishers told (lib/cases/escalation.ts).
+    const { startEscalation } = await import("@/lib/cases/escalation");
+    startEscalation(conn.db);
     // Embedded mode maintains itself (lib/db/maintenance.ts); a server is the operator's to set up.
     if (conn.engine === "postgres") {
       for (const w of maintenanceWarnings(await serverSettings(conn.db)))

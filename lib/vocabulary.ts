@@ -28,3 +28,18 @@ export const MEDIA_KINDS = ["image"] as const;
 
 /** What the outbox sends a reporter who asked to be told: a confirmation, then the outcome. */
 export const MAIL_KINDS = ["confirmation", "outcome"] as const;
+
+/**
+ * A takedown notice's life: prepared, sent to the platform, acknowledged by it, then removed,
+ * refused or left without answer.
+ */
+export const NOTICE_STATUSES = [
+  "prepared",
+  "sent",
+  "acknowledged",
+  "removed",
+  "refused",
+  "no_answer",
+] as const;
+/** The canned texts admins edit: a takedown notice, a closing note. */
+export const TEMPLATE_PURPOSES = ["notice", "closing"] as const;

@@ -37,3 +37,16 @@ export function PriorityBadge({ priority, label }: { priority: string; label: st
     </span>
   );
 }
+
+/** An open case's deadline: "due in 3 hours", or red once it has passed. */
+export function DueBadge({ overdue, label }: { overdue: boolean; label: string }) {
+  return (
+    <span
+      data-testid="due"
+      data-overdue={overdue}
+      className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${overdue ? "bg-danger-50 text-danger" : "bg-slate-100 text-slate-700"}`}
+    >
+      {label}
+    </span>
+  );
+}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PRIORITIES } from "@/lib/cases/priority";
 import type { CaseDetail } from "@/lib/cases/detail";
 import { isFinal, nextStatuses, type CaseStatus } from "@/lib/cases/workflow";
+import { fillTemplate } from "@/lib/desk/templates";
 
 const input = "rounded border border-slate-400 px-2 py-1";
 
@@ -11,6 +12,7 @@ export async function CaseActions({
   c,
   staff,
   actorId,
+  closingNote,
   actions: { transitionAction, assignAction, priorityAction },
 }: {
   /** Server actions, passed by the page (components never import app/). */
@@ -22,6 +24,8 @@ export async function CaseActions({
   c: CaseDetail;
   staff: { id: string; email: string }[];
   actorId: string;
+  /** The canned closing note for the case's kind in this language (lib/desk/templates.ts). */
+  closingNote: string;
 }) {
   const t = await getTranslations({ locale, namespace: "staff" });
   const next = nextStatuses(c.kind as "rumor", c.status as CaseStatus);
@@ -59,7 +63,20 @@ export async function CaseActions({
                   {t("case.note")}
                   {isFinal(to) ? ` — ${t("case.noteHintFinal")}` : ""}
                 </span>
-                <textarea name="note" rows={2} required={isFinal(to)} className={input} />
+                <textarea
+                  name="note"
+                  rows={isFinal(to) ? 4 : 2}
+                  required={isFinal(to)}
+                  className={input}
+                  defaultValue={
+                    isFinal(to)
+                      ? fillTemplate(closingNote, {
+                          caseRef: String(c.ref),
+                          outcome: t(`statuses.${to as "debunked"}`),
+                        })
+                      : undefined
+                  }
+                />
               </label>
               {to === "referred" ? (
                 <div className="grid gap-2">

@@ -57,6 +57,20 @@ export async function CaseTimeline({
                   {t(`statuses.${e.toStatus as "new"}`)}
                 </>
               ) : null}
+              {e.type === "notice" && e.data?.event ? (
+                <>
+                  : {t(`events.noticeEvents.${e.data.event as "sent"}`)} ·{" "}
+                  <bdi dir="ltr" className="break-all font-normal">
+                    {String(e.data.url)}
+                  </bdi>
+                </>
+              ) : null}
+              {e.type === "escalated" && e.data?.to ? (
+                <>
+                  : {t(`priorities.${e.data.from as "normal"}`)} →{" "}
+                  {t(`priorities.${e.data.to as "high"}`)}
+                </>
+              ) : null}
               {e.type === "priority" && e.data?.to ? (
                 <>
                   : {t(`priorities.${e.data.to as "high"}`)}

@@ -15,7 +15,10 @@ import {
   splitReport,
   transitionCase,
 } from "./service";
+import { listDeadlines, updateDeadline } from "./deadlines";
 import type { Role } from "./workflow";
+import { prepareNotice, recordNotice } from "@/lib/desk/notices";
+import { saveTemplate } from "@/lib/desk/templates";
 
 const conn = withTestDb();
 
@@ -86,11 +89,44 @@ const ACTIONS: Record<string, (actor: Actor | null) => Promise<unknown>> = {
     await holdCase(conn.db, a?.roles.some((r) => r !== "admin") ? a : other, { caseId });
     return releaseHold(conn.db, a, { caseId });
   },
+  prepareNotice: async (a) => {
+    const url = `https://x.com/s/status/${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+    const { caseId } = await report(conn.db, { urls: [url] });
+    return prepareNotice(conn.db, a, { caseId, url, language: "en", reasons: REASONS });
+  },
+  recordNotice: async (a) => {
+    const url = `https://x.com/s/status/${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+    const { caseId } = await report(conn.db, { urls: [url] });
+    const n = await prepareNotice(conn.db, other, {
+      caseId,
+      url,
+      language: "en",
+      reasons: REASONS,
+    });
+    return recordNotice(conn.db, a, { noticeId: n.id, event: "sent", sentTo: "platform form" });
+  },
   revealContact: async (a) =>
     revealContact(conn.db, a, {
       reportId: (await report(conn.db, { contact: { email: "r@example.ma" } })).id,
       reason: "call back the witness",
     }),
+};
+
+const REASONS = "A video inciting violence against a named family, shared widely.";
+
+// The desk's settings: admins only.
+const ADMIN_ACTIONS: Record<string, (actor: Actor | null) => Promise<unknown>> = {
+  deadlines: async (a) => updateDeadline(conn.db, a, (await listDeadlines(conn.db))[0]),
+  template: async (a) =>
+    saveTemplate(conn.db, a, { purpose: "closing", kind: "rumor", language: "fr", body: "" }),
+};
+const EXPECTED_ADMIN: Record<string, "ok" | "unauthorized" | "forbidden"> = {
+  anonymous: "unauthorized",
+  disabled: "unauthorized",
+  admin: "ok",
+  moderator: "forbidden",
+  publisher: "forbidden",
+  "admin+moderator": "ok",
 };
 
 const EXPECTED: Record<string, "ok" | "unauthorized" | "forbidden"> = {
@@ -107,6 +143,16 @@ describe("who may do what on cases", () => {
     for (const [who, outcome] of Object.entries(EXPECTED)) {
       it(`${action} by ${who}: ${outcome === "ok" ? "allowed" : `refused (${outcome})`}`, async () => {
         const run = ACTIONS[action](actors[who]);
+        if (outcome === "ok") await expect(run).resolves.not.toThrow();
+        else await expect(run).rejects.toMatchObject({ code: outcome });
+      });
+    }
+  }
+
+  for (const action of Object.keys(ADMIN_ACTIONS)) {
+    for (const [who, outcome] of Object.entries(EXPECTED_ADMIN)) {
+      it(`${action} by ${who}: ${outcome === "ok" ? "allowed" : `refused (${outcome})`}`, async () => {
+        const run = ADMIN_ACTIONS[action](actors[who]);
         if (outcome === "ok") await expect(run).resolves.not.toThrow();
         else await expect(run).rejects.toMatchObject({ code: outcome });
       });

@@ -26,6 +26,7 @@ export async function getCaseDetail(db: Executor, id: string) {
     .select({
       ...caseSummaryColumns,
       statusChangedAt: cases.statusChangedAt,
+      firstActionAt: cases.firstActionAt,
       referralDate: cases.referralDate,
       referralUnit: cases.referralUnit,
       referralReference: cases.referralReference,

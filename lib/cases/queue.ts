@@ -22,6 +22,7 @@ export const caseSummaryColumns = {
   reportCount: cases.reportCount,
   firstReportAt: cases.firstReportAt,
   latestReportAt: cases.latestReportAt,
+  dueAt: cases.dueAt,
 };
 
 export const PAGE_SIZE = 50;
@@ -49,6 +50,8 @@ export const queueFilterSchema = z.object({
   from: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
   to: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
   q: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
+  // The overdue view: open cases whose due time has passed.
+  due: z.preprocess(blank, z.enum(["overdue"]).optional()).catch(undefined),
   sort: z.preprocess(blank, z.enum(["priority", "newest", "most"]).optional()).catch(undefined),
   cursor: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
 });
@@ -66,6 +69,7 @@ export interface QueueRow {
   reportCount: number;
   firstReportAt: Date;
   latestReportAt: Date;
+  dueAt: Date;
   assigneeEmail: string | null;
 }
 
@@ -81,7 +85,12 @@ function decodeCursor(s: string | undefined): Cursor | null {
   }
 }
 
-function filterConditions(f: QueueFilter, actorId: string, withStatus: boolean): SQL[] {
+function filterConditions(
+  f: QueueFilter,
+  actorId: string,
+  withStatus: boolean,
+  now = new Date(),
+): SQL[] {
   const where: (SQL | undefined)[] = [
     f.kind ? eq(cases.kind, f.kind) : undefined,
     f.category ? eq(cases.category, f.category) : undefined,
@@ -101,6 +110,12 @@ function filterConditions(f: QueueFilter, actorId: string, withStatus: boolean):
   const q = f.q ? normalizeText(f.q) : "";
   // Both sides normalised: Arabic with or without diacritics, French with or without accents.
   if (q) where.push(sql`${cases.searchText} like ${`%${q.replace(/[%_\\]/g, "\\$&")}%`}`);
+  // Overdue is only said of open cases: the view is open cases, whatever the status chip.
+  if (f.due === "overdue") {
+    where.push(lte(cases.dueAt, now));
+    if (!withStatus || !f.status || f.status === "all" || f.status === "open")
+      where.push(OPEN_PREDICATE);
+  }
   if (withStatus) {
     const status = f.status ?? "open";
     if (status === "open") where.push(OPEN_PREDICATE);
@@ -115,8 +130,9 @@ export async function listQueue(
   f: QueueFilter,
   actorId: string,
   pageSize = PAGE_SIZE,
+  now = new Date(),
 ): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
-  const where = filterConditions(f, actorId, true);
+  const where = filterConditions(f, actorId, true, now);
   const cursor = decodeCursor(f.cursor);
   const sort = f.sort ?? "priority";
   let order: SQL[];
@@ -133,15 +149,16 @@ export async function listQueue(
         sql`(${cases.reportCount}, ${cases.id}) < (${Number(cursor[0])}, ${String(cursor[1])}::uuid)`,
       );
   } else {
-    order = [asc(cases.queueRank), asc(cases.firstReportAt), asc(cases.id)];
+    // Within a priority, the soonest due first: overdue cases lead their priority.
+    order = [asc(cases.queueRank), asc(cases.dueAt), asc(cases.id)];
     if (cursor?.length === 3) {
-      const [rank, first, id] = [
+      const [rank, due, id] = [
         Number(cursor[0]),
         new Date(String(cursor[1])).toISOString(),
         String(cursor[2]),
       ];
       where.push(
-        sql`(${cases.queueRank}, ${cases.firstReportAt}, ${cases.id}) > (${rank}::smallint, ${first}::timestamptz, ${id}::uuid)`,
+        sql`(${cases.queueRank}, ${cases.dueAt}, ${cases.id}) > (${rank}::smallint, ${due}::timestamptz, ${id}::uuid)`,
       );
     }
   }
@@ -165,7 +182,7 @@ export async function listQueue(
             ? [last.latestReportAt.toISOString(), last.id]
             : sort === "most"
               ? [last.reportCount, last.id]
-              : [last.queueRank ?? 2, last.firstReportAt.toISOString(), last.id],
+              : [last.queueRank ?? 2, last.dueAt.toISOString(), last.id],
         )
       : null;
   return {
@@ -200,4 +217,19 @@ export async function countByStatus(
   const result = await db.execute(sql.join(counts, sql` union all `));
   const rows = result.rows as { status: string; n: number }[];
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, Number(r.n)]));
+}
+
+/** Open cases past their due time under the same filters (status aside), counted up to `cap + 1`. */
+export async function countOverdue(
+  db: Executor,
+  f: QueueFilter,
+  actorId: string,
+  cap = COUNT_CAP,
+  now = new Date(),
+): Promise<number> {
+  const where = and(...filterConditions({ ...f, due: "overdue" }, actorId, false, now));
+  const result = await db.execute(
+    sql`select count(*)::int as n from (select 1 from ${cases} where ${where} limit ${cap + 1}) x`,
+  );
+  return Number((result.rows[0] as { n: number }).n);
 }

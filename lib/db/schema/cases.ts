@@ -120,6 +120,12 @@ export const cases = pgTable(
     referralReference: text(),
     // Normalised summary, for the queue's text search.
     searchText: text().notNull().default(""),
+    // The desk's deadlines (issue 20): the first staff event on the case (iblagh_first_action),
+    // the time the next step is due (iblagh_case_due, from case_deadlines: to a first action,
+    // then to a decision) and the last escalation of an overdue case (lib/cases/deadlines.ts).
+    firstActionAt: timestamp({ withTimezone: true }),
+    dueAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    escalatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     check("cases_kind_check", oneOf(t.kind, KINDS)),
@@ -128,8 +134,9 @@ export const cases = pgTable(
     uniqueIndex("cases_ref_key").on(t.ref),
     // The queue's orders and their keyset pagination, for open cases (the default view), for
     // one status, and for all cases.
+    // Within a priority the soonest due first, so overdue cases lead their priority.
     index("cases_open_queue_idx")
-      .on(t.queueRank, t.firstReportAt, t.id)
+      .on(t.queueRank, t.dueAt, t.id)
       .where(columnOneOf("status", OPEN_STATUSES)),
     index("cases_open_latest_idx")
       .on(t.latestReportAt.desc(), t.id.desc())
@@ -137,8 +144,17 @@ export const cases = pgTable(
     index("cases_open_most_idx")
       .on(t.reportCount.desc(), t.id.desc())
       .where(columnOneOf("status", OPEN_STATUSES)),
-    index("cases_status_queue_idx").on(t.status, t.queueRank, t.firstReportAt, t.id),
-    index("cases_queue_idx").on(t.queueRank, t.firstReportAt, t.id),
+    index("cases_status_queue_idx").on(t.status, t.queueRank, t.dueAt, t.id),
+    index("cases_queue_idx").on(t.queueRank, t.dueAt, t.id),
+    // The overdue view, its count and the escalation sweep.
+    index("cases_open_due_idx").on(t.dueAt).where(columnOneOf("status", OPEN_STATUSES)),
+    // The figures' time to first action and to decision, per year of the event.
+    index("cases_first_action_idx")
+      .on(t.firstActionAt)
+      .where(sql`first_action_at is not null`),
+    index("cases_closed_at_idx")
+      .on(t.closedAt)
+      .where(sql`closed_at is not null`),
     index("cases_latest_idx").on(t.latestReportAt.desc(), t.id.desc()),
     index("cases_assignee_idx").on(t.assigneeId, t.status),
     // Queue text search (`like '%…%'` on normalised text) served by trigrams, not a scan.

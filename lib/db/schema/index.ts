@@ -6,3 +6,4 @@ export * from "./statements";
 export * from "./stats";
 export * from "./media";
 export * from "./mail";
+export * from "./desk";

@@ -51,13 +51,22 @@ export default async function StaffLayout({
                   </>
                 ) : null}
                 {actor.roles.includes("admin") ? (
-                  <Link
-                    locale={locale}
-                    href="/moderation/audit"
-                    className="rounded px-2 py-1 hover:bg-slate-700"
-                  >
-                    {t("audit")}
-                  </Link>
+                  <>
+                    <Link
+                      locale={locale}
+                      href="/moderation/audit"
+                      className="rounded px-2 py-1 hover:bg-slate-700"
+                    >
+                      {t("audit")}
+                    </Link>
+                    <Link
+                      locale={locale}
+                      href="/moderation/desk"
+                      className="rounded px-2 py-1 hover:bg-slate-700"
+                    >
+                      {t("desk")}
+                    </Link>
+                  </>
                 ) : null}
                 <Link
                   locale={locale}

@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PriorityBadge, StatusBadge } from "@/components/staff/badges";
+import { DueBadge, PriorityBadge, StatusBadge } from "@/components/staff/badges";
 import { QueueFilters } from "@/components/staff/queue-filters";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { holdsOf } from "@/lib/cases/commands/hold";
 import { PRIORITIES } from "@/lib/cases/priority";
-import { COUNT_CAP, countByStatus, listQueue, queueFilterSchema } from "@/lib/cases/queue";
+import { minutesLeft } from "@/lib/cases/deadlines";
+import {
+  COUNT_CAP,
+  countByStatus,
+  countOverdue,
+  listQueue,
+  queueFilterSchema,
+} from "@/lib/cases/queue";
 import { CASE_ROLES, CASE_STATUSES } from "@/lib/cases/workflow";
 import { getReadDb } from "@/lib/db/client";
 import { refusalMessage } from "@/lib/i18n/refusal";
@@ -39,10 +46,12 @@ export default async function QueuePage({
   const actor = await requireStaffPage(locale, [...CASE_ROLES], `/${locale}/moderation?${query}`);
   const filter = queueFilterSchema.parse(Object.fromEntries(query));
   const db = await getReadDb();
-  const [{ rows, nextCursor }, counts] = await Promise.all([
+  const [{ rows, nextCursor }, counts, overdue] = await Promise.all([
     listQueue(db, filter, actor.id),
     countByStatus(db, filter, actor.id),
+    countOverdue(db, filter, actor.id),
   ]);
+  const now = new Date();
   // Who is handling which of the rows shown (fifty lookups by key, apart from the queue's query).
   const holds = await holdsOf(
     db,
@@ -68,6 +77,24 @@ export default async function QueuePage({
 
       <nav aria-label={t("queue.countsLabel")}>
         <ul className="flex flex-wrap gap-2 text-sm" data-testid="status-counts">
+          {overdue || filter.due ? (
+            <li>
+              <Link
+                locale={locale}
+                href={filter.due ? link({ due: "" }) : link({ due: "overdue" })}
+                aria-current={filter.due ? "page" : undefined}
+                data-testid="overdue-view"
+                className={`inline-flex items-center gap-1 rounded-full border px-3 py-1 ${filter.due ? "border-danger bg-danger text-white" : "border-danger bg-danger-50 text-danger hover:bg-white"}`}
+              >
+                {t("queue.overdue")}{" "}
+                <strong data-testid="count-overdue">
+                  {overdue > COUNT_CAP
+                    ? t("queue.countOver", { count: String(COUNT_CAP) })
+                    : overdue}
+                </strong>
+              </Link>
+            </li>
+          ) : null}
           {CASE_STATUSES.filter((s) => counts[s]).map((s) => (
             <li key={s}>
               <Link
@@ -172,6 +199,14 @@ export default async function QueuePage({
                     priority={c.priority}
                     label={t(`priorities.${c.priority as "normal"}`)}
                   />
+                  {minutesLeft(c, now) !== null ? (
+                    <DueBadge
+                      overdue={c.dueAt <= now}
+                      label={t(c.dueAt <= now ? "deadlines.overdue" : "deadlines.due", {
+                        when: format.relativeTime(c.dueAt, now),
+                      })}
+                    />
+                  ) : null}
                   {holds.has(c.id) ? (
                     <span
                       data-testid="queue-held"

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { DeskDelaysView } from "@/components/stats/desk-delays";
 import { FiguresView } from "@/components/stats/figures-view";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getReadDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { yearMonthIn } from "@/lib/stats/calendar";
+import { getDeskDelays } from "@/lib/stats/desk";
 import { BASELINE_METRICS, getYearDetail, getYearFigures } from "@/lib/stats/figures";
 import { summaryParagraph } from "@/lib/stats/summary";
 import { openCaseAgeing, workloadByAssignee } from "@/lib/stats/workload";
@@ -40,11 +42,12 @@ export default async function StaffStatsPage({
   const db = await getReadDb();
   const { year } = yearMonthIn(new Date(), env.STATS_TIMEZONE);
   // Staff see live figures, not the public cache.
-  const [years, detail, ageing, workload] = await Promise.all([
+  const [years, detail, ageing, workload, delays] = await Promise.all([
     getYearFigures(db, year - 5, year),
     getYearDetail(db, year),
     openCaseAgeing(db),
     workloadByAssignee(db),
+    getDeskDelays(db, year - 2, year),
   ]);
   const t = await getTranslations({ locale, namespace: "stats" });
   return (
@@ -93,6 +96,7 @@ export default async function StaffStatsPage({
         detail={detail}
         summary={summaryParagraph(locale, years.at(-1)!, years.at(-2))}
       />
+      <DeskDelaysView locale={locale} delays={delays} />
       {actor.roles.includes("admin") ? (
         <section
           className="space-y-3 rounded-lg bg-white p-4 shadow-sm"

@@ -16,6 +16,12 @@ import {
   transitionCase,
 } from "@/lib/cases/service";
 import { CASE_ROLES, CASE_STATUSES } from "@/lib/cases/workflow";
+import {
+  prepareNotice,
+  prepareNoticeSchema,
+  recordNotice,
+  recordNoticeSchema,
+} from "@/lib/desk/notices";
 import { ExpectedError } from "@/lib/errors";
 import { staffFormAction, staffStateAction } from "@/lib/http/staff-action";
 
@@ -136,3 +142,14 @@ export const revealAction = staffStateAction({
   run: ({ db, actor, input }) =>
     revealContact(db, actor, { reportId: input.reportId, reason: input.reason ?? "" }),
 });
+
+export const prepareNoticeAction = caseAction(prepareNoticeSchema, async ({ db, actor, input }) => {
+  await prepareNotice(db, actor, input);
+});
+
+export const recordNoticeAction = caseAction(
+  recordNoticeSchema.extend({ caseId }),
+  async ({ db, actor, input }) => {
+    await recordNotice(db, actor, input);
+  },
+);

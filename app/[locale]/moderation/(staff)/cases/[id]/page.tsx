@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CaseActions } from "@/components/staff/case-actions";
 import { CaseHoldBanner } from "@/components/staff/case-hold";
+import { CaseNotices } from "@/components/staff/case-notices";
 import { CaseRelated } from "@/components/staff/case-related";
 import { CaseReports } from "@/components/staff/case-reports";
 import { CaseStatements } from "@/components/staff/case-statements";
@@ -13,9 +14,13 @@ import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { hasRole } from "@/lib/auth/actor";
 import { requireStaffPage } from "@/lib/auth/session";
 import { holdOf } from "@/lib/cases/commands/hold";
+import { minutesLeft } from "@/lib/cases/deadlines";
 import { getCaseDetail, listAssignableStaff } from "@/lib/cases/detail";
 import { CASE_ROLES } from "@/lib/cases/workflow";
 import { getDb } from "@/lib/db/client";
+import { noticesOfCase } from "@/lib/desk/notices";
+import { templateOf, type CaseKind } from "@/lib/desk/templates";
+import type { Locale } from "@/lib/i18n/config";
 import { statementsOfCase } from "@/lib/statements/staff";
 import { isUuid } from "@/lib/validation";
 import { refusalMessage } from "@/lib/i18n/refusal";
@@ -25,6 +30,8 @@ import {
   holdAction,
   mergeAction,
   noteAction,
+  prepareNoticeAction,
+  recordNoticeAction,
   priorityAction,
   releaseAction,
   revealAction,
@@ -55,11 +62,12 @@ export default async function CasePage({
     `/${locale}/moderation/cases/${id}`,
   );
   const db = await getDb();
-  const [c, staff, caseStatements, hold] = await Promise.all([
+  const [c, staff, caseStatements, hold, notices] = await Promise.all([
     getCaseDetail(db, id),
     listAssignableStaff(db),
     isUuid(id) ? statementsOfCase(db, id) : [],
     isUuid(id) ? holdOf(db, id) : null,
+    isUuid(id) ? noticesOfCase(db, id) : [],
   ]);
   if (!c) notFound();
   const { done, error } = await searchParams;
@@ -69,6 +77,9 @@ export default async function CasePage({
   const format = await getFormatter({ locale });
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const violent = c.kind === "violent_content";
+  const now = new Date();
+  const due = minutesLeft(c, now);
+  const closing = await templateOf(db, "closing", c.kind as CaseKind, locale as Locale);
   const linkLabels = {
     summary: t("case.violentLink.summary"),
     explain: t("case.violentLink.explain"),
@@ -111,7 +122,7 @@ export default async function CasePage({
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
             <h2 className="font-semibold">{t("case.summary")}</h2>
             <p dir="auto">{c.summary}</p>
@@ -128,6 +139,22 @@ export default async function CasePage({
                 <dt className="text-slate-600">{t("case.latestReport")}</dt>
                 <dd>{date(c.latestReportAt)}</dd>
               </div>
+              {due !== null ? (
+                <div>
+                  <dt className="text-slate-600">
+                    {t(c.firstActionAt ? "deadlines.decision" : "deadlines.firstAction")}
+                  </dt>
+                  <dd
+                    data-testid="case-due"
+                    data-overdue={due < 0}
+                    className={due < 0 ? "font-semibold text-danger" : undefined}
+                  >
+                    {t(due < 0 ? "deadlines.overdue" : "deadlines.due", {
+                      when: format.relativeTime(c.dueAt, now),
+                    })}
+                  </dd>
+                </div>
+              ) : null}
               <div>
                 <dt className="text-slate-600">{t("case.platforms")}</dt>
                 <dd>{c.platforms.map((p) => tp(p as "x")).join("، ")}</dd>
@@ -146,6 +173,14 @@ export default async function CasePage({
                   {c.links.map((l) => (
                     <li key={l} className="text-start">
                       <GuardedLink url={l} violent={violent} labels={linkLabels} />
+                      {notices.some((n) => n.canonicalUrl === l && n.status === "removed") ? (
+                        <span
+                          data-testid="link-down"
+                          className="ms-2 rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900"
+                        >
+                          {t("case.linkDown")}
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -175,6 +210,14 @@ export default async function CasePage({
             ) : null}
           </section>
 
+          <CaseNotices
+            locale={locale}
+            caseId={c.id}
+            caseRef={c.ref}
+            links={c.links}
+            notices={notices}
+            actions={{ prepareNoticeAction, recordNoticeAction }}
+          />
           <CaseReports
             locale={locale}
             c={c}
@@ -183,12 +226,13 @@ export default async function CasePage({
           />
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <CaseActions
             locale={locale}
             c={c}
             staff={staff}
             actorId={actor.id}
+            closingNote={closing.body}
             actions={{ transitionAction, assignAction, priorityAction }}
           />
           <CaseRelated locale={locale} c={c} mergeAction={mergeAction} />
