@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  // Two instances on a server database: playwright.instances.config.ts (scripts/instances.sh).
+  testIgnore: "instances/**",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

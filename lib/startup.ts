@@ -28,6 +28,22 @@ export async function startUp() {
     // Overdue cases raised and the publishers told (lib/cases/escalation.ts).
     const { startEscalation } = await import("@/lib/cases/escalation");
     startEscalation(conn.db);
+    // Statements changed by another instance revalidate this one's pages (lib/statements/notify.ts).
+    // One embedded process is the only instance: its own actions revalidate.
+    if (conn.engine === "postgres" && env.DATABASE_URL) {
+      const { listenForStatementChanges, revalidateToken } =
+        await import("@/lib/statements/notify");
+      const token = revalidateToken();
+      listenForStatementChanges(env.DATABASE_URL, (slug) => {
+        void fetch(`http://127.0.0.1:${env.PORT}/api/internal/revalidate`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-iblagh-revalidate": token },
+          body: JSON.stringify({ slug }),
+        }).catch((error) =>
+          console.error("[iblagh] revalidate:", error instanceof Error ? error.name : "error"),
+        );
+      });
+    }
     // Embedded mode maintains itself (lib/db/maintenance.ts); a server is the operator's to set up.
     if (conn.engine === "postgres") {
       for (const w of maintenanceWarnings(await serverSettings(conn.db)))

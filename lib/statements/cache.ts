@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidatePath, unstable_cache, updateTag } from "next/cache";
+import { revalidatePath, revalidateTag, unstable_cache, updateTag } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { listPublicStatements, type StatementListQuery } from "./public";
@@ -15,9 +15,18 @@ export const cachedStatementList = unstable_cache(
   { tags: [STATEMENTS_TAG], revalidate: 3600 },
 );
 
-/** After a publication, an amendment or a withdrawal: every page that shows statements. */
-export function revalidateStatementPages(slug?: string | null) {
-  updateTag(STATEMENTS_TAG);
+/**
+ * After a publication, an amendment or a withdrawal: every page that shows statements, on this
+ * instance. The member's own action reads its write (`updateTag`); another instance, told by
+ * the database (lib/statements/notify.ts), expires the same entries from a route handler,
+ * where `updateTag` is not allowed: the next reader waits for the fresh page, never a stale one.
+ */
+export function revalidateStatementPages(
+  slug?: string | null,
+  from: "action" | "route" = "action",
+) {
+  if (from === "action") updateTag(STATEMENTS_TAG);
+  else revalidateTag(STATEMENTS_TAG, { expire: 0 });
   for (const locale of LOCALES) {
     revalidatePath(`/${locale}/statements`);
     revalidatePath(`/${locale}/statements/feed.xml`);
@@ -27,4 +36,6 @@ export function revalidateStatementPages(slug?: string | null) {
     }
   }
   revalidatePath("/sitemap.xml");
+  // The listener reconnected: what changed meanwhile is unknown, so every page goes.
+  if (from === "route" && !slug) revalidatePath("/", "layout");
 }

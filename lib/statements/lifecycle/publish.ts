@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/connect";
 import { caseEvents, cases, statements, statementVersions } from "@/lib/db/schema";
 import { ExpectedError } from "@/lib/errors";
 import { bump, METRICS, recordOutcome } from "@/lib/stats/rollup";
+import { announceStatementChange } from "../notify";
 import type { StatementType } from "../schema";
 import { lockStatement, refuse, searchTextOf } from "./shared";
 import { queueOutcomes } from "@/lib/mail/queue";
@@ -94,6 +95,7 @@ export async function publishStatement(
       targetId: s.id,
       details: { version, slug },
     });
+    await announceStatementChange(tx, slug);
     return { slug };
   });
 }
@@ -135,5 +137,6 @@ export async function withdrawStatement(
       targetId: s.id,
       details: { reason: input.reason.trim() },
     });
+    await announceStatementChange(tx, s.slug);
   });
 }
