@@ -5,7 +5,7 @@ import { auditEvents } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
-import { holdCase, holdOf, holdsOf, releaseHold } from "./service";
+import { holdCase, holdOf, holdsOf, refuseHeldByOthers, releaseHold } from "./service";
 
 const conn = withTestDb();
 let first: Actor;
@@ -87,5 +87,21 @@ describe("holding a case", () => {
     await holdCase(conn.db, second, { caseId });
     await releaseHold(conn.db, second, { caseId });
     expect(await holdOf(conn.db, caseId)).toBeNull();
+  });
+});
+
+describe("bulk actions and holds", () => {
+  it("refuses a bulk action over a case another member holds, not over one's own", async () => {
+    const { caseId } = await report(conn.db);
+    const t0 = new Date();
+    await holdCase(conn.db, first, { caseId }, t0);
+    await expect(refuseHeldByOthers(conn.db, second, [caseId], t0)).rejects.toMatchObject({
+      detail: { reason: "held_by_other" },
+    });
+    await expect(refuseHeldByOthers(conn.db, first, [caseId], t0)).resolves.toBeUndefined();
+    // A lapsed hold stops nobody.
+    await expect(
+      refuseHeldByOthers(conn.db, second, [caseId], minutes(env.CASE_HOLD_MINUTES + 1, t0)),
+    ).resolves.toBeUndefined();
   });
 });

@@ -77,6 +77,15 @@ describe("the queue", () => {
     expect(without).toEqual(withDiacritics);
   });
 
+  it("a search matching many open cases pages in queue order, like the queue itself", async () => {
+    // Every fixture report mentions "حادث خطير": full pages come from the queue index's window,
+    // the last, short one from the trigram index; together, the queue without the one other case.
+    const all = await walk({}, 5);
+    const found = await walk({ q: "حادث خطير" }, 5);
+    expect(found).toEqual(all.filter((id) => ids.includes(id)));
+    expect(found).toHaveLength(22);
+  });
+
   it("counts open cases per status under the same filters, closed ones not at all", async () => {
     expect(await countByStatus(conn.db, {}, me)).toEqual({ new: 23 });
     expect(await countByStatus(conn.db, { priority: "urgent" }, me)).toEqual({ new: 2 });

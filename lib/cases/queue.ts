@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/lib/db/connect";
 import { cases, staffUsers } from "@/lib/db/schema";
@@ -107,9 +107,8 @@ function filterConditions(
     f.from ? gte(cases.firstReportAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lte(cases.firstReportAt, new Date(`${f.to}T23:59:59.999Z`)) : undefined,
   ];
-  const q = f.q ? normalizeText(f.q) : "";
-  // Both sides normalised: Arabic with or without diacritics, French with or without accents.
-  if (q) where.push(sql`${cases.searchText} like ${`%${q.replace(/[%_\\]/g, "\\$&")}%`}`);
+  const text = textCondition(f);
+  if (text) where.push(text);
   // Overdue is only said of open cases: the view is open cases, whatever the status chip.
   if (f.due === "overdue") {
     where.push(lte(cases.dueAt, now));
@@ -124,6 +123,61 @@ function filterConditions(
   return where.filter((w): w is SQL => Boolean(w));
 }
 
+/** The search box: both sides normalised (Arabic with or without diacritics, French accents). */
+function searchPattern(f: QueueFilter): string | null {
+  const q = f.q ? normalizeText(f.q) : "";
+  return q ? `%${q.replace(/[%_\\]/g, "\\$&")}%` : null;
+}
+function textCondition(f: QueueFilter): SQL | undefined {
+  const pattern = searchPattern(f);
+  return pattern ? sql`${cases.searchText} like ${pattern}` : undefined;
+}
+
+/** Open cases read in queue order before the search falls back to the trigram index. */
+export const SEARCH_WINDOW = 2000;
+
+/**
+ * The default queue's search, when it is dense enough: the next SEARCH_WINDOW open cases in
+ * queue order, read from the queue index alone (it carries the summary's text), filtered by the
+ * words. A full page found there is exactly the page the trigram index would give, without
+ * fetching every case that matches: after a flood, a city's name matches thousands of open
+ * cases. Null when the page is not full: a rarer phrase, which the trigram index finds fast.
+ */
+function searchWindow(db: Executor, f: QueueFilter, keyset: SQL | undefined, pageSize: number) {
+  const pattern = searchPattern(f);
+  const onlyText =
+    pattern &&
+    (f.sort ?? "priority") === "priority" &&
+    (f.status ?? "open") === "open" &&
+    !f.kind &&
+    !f.category &&
+    !f.platform &&
+    !f.priority &&
+    !f.assignee &&
+    !f.from &&
+    !f.to &&
+    !f.due;
+  if (!onlyText) return null;
+  const w = db
+    .select({
+      id: cases.id,
+      queueRank: cases.queueRank,
+      dueAt: cases.dueAt,
+      searchText: cases.searchText,
+    })
+    .from(cases)
+    .where(and(OPEN_PREDICATE, keyset))
+    .orderBy(asc(cases.queueRank), asc(cases.dueAt), asc(cases.id))
+    .limit(SEARCH_WINDOW)
+    .as("w");
+  return db
+    .select({ id: w.id })
+    .from(w)
+    .where(sql`${w.searchText} like ${pattern}`)
+    .orderBy(asc(w.queueRank), asc(w.dueAt), asc(w.id))
+    .limit(pageSize + 1);
+}
+
 /** One page of the queue, keyset-paginated (no OFFSET): the cursor holds the last row's sort key. */
 export async function listQueue(
   db: Executor,
@@ -132,10 +186,11 @@ export async function listQueue(
   pageSize = PAGE_SIZE,
   now = new Date(),
 ): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
-  const where = filterConditions(f, actorId, true, now);
+  let where = filterConditions(f, actorId, true, now);
   const cursor = decodeCursor(f.cursor);
   const sort = f.sort ?? "priority";
   let order: SQL[];
+  let keyset: SQL | undefined;
   if (sort === "newest") {
     order = [desc(cases.latestReportAt), desc(cases.id)];
     if (cursor?.length === 2)
@@ -157,10 +212,18 @@ export async function listQueue(
         new Date(String(cursor[1])).toISOString(),
         String(cursor[2]),
       ];
-      where.push(
-        sql`(${cases.queueRank}, ${cases.dueAt}, ${cases.id}) > (${rank}::smallint, ${due}::timestamptz, ${id}::uuid)`,
-      );
+      keyset = sql`(${cases.queueRank}, ${cases.dueAt}, ${cases.id}) > (${rank}::smallint, ${due}::timestamptz, ${id}::uuid)`;
+      where.push(keyset);
     }
+    const hits = await searchWindow(db, f, keyset, pageSize);
+    // A full page from the window: these cases, in the same order; else the trigram index.
+    if (hits && hits.length > pageSize)
+      where = [
+        inArray(
+          cases.id,
+          hits.map((h) => h.id),
+        ),
+      ];
   }
   const rows = await db
     .select({

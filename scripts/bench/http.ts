@@ -232,6 +232,7 @@ async function queuePages(base: string, staff: QueueInputs, pid: number) {
   const pages: [string, string][] = [
     ["default view", "/ar/moderation"],
     ["filtered view", "/ar/moderation?kind=rumor&platform=facebook&priority=high"],
+    ["overdue view", "/ar/moderation?due=overdue"],
     [
       "page 200",
       `/ar/moderation?status=all&cursor=${encodeURIComponent(staff.page200Cursor ?? "")}`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, ne } from "drizzle-orm";
 import { hasRole, requireCaseRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Db, Executor } from "@/lib/db/connect";
@@ -122,4 +122,23 @@ export async function holdsOf(db: Executor, caseIds: string[], now = new Date())
     .innerJoin(staffUsers, eq(staffUsers.id, caseHolds.holderId))
     .where(and(inArray(caseHolds.caseId, caseIds), live(now)));
   return new Map(rows.map((r) => [r.caseId, r.holderEmail]));
+}
+
+/**
+ * Bulk actions from the queue: refused (`held_by_other`) when another member is handling any of
+ * the cases; they take no hold themselves (a bulk close is over at once).
+ */
+export async function refuseHeldByOthers(
+  db: Executor,
+  actor: Actor,
+  caseIds: string[],
+  now = new Date(),
+) {
+  if (caseIds.length === 0) return;
+  const [held] = await db
+    .select({ caseId: caseHolds.caseId })
+    .from(caseHolds)
+    .where(and(inArray(caseHolds.caseId, caseIds), live(now), ne(caseHolds.holderId, actor.id)))
+    .limit(1);
+  if (held) throw new ExpectedError("conflict", { reason: "held_by_other" });
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { caseIdByRef } from "@/lib/cases/detail";
 import { PRIORITIES } from "@/lib/cases/priority";
-import { assignCases, closeCases, setPriority } from "@/lib/cases/service";
+import { assignCases, closeCases, refuseHeldByOthers, setPriority } from "@/lib/cases/service";
 import { CASE_ROLES } from "@/lib/cases/workflow";
 import { ExpectedError } from "@/lib/errors";
 import { staffFormAction } from "@/lib/http/staff-action";
@@ -45,6 +45,8 @@ export const bulkAction = staffFormAction({
   }),
   run: async ({ db, actor, input: { caseIds, op, note, survivorRef } }) => {
     if (caseIds.length === 0) throw new ExpectedError("validation_failed", { reason: "none" });
+    // Not over another member's shoulder: a case someone is handling is theirs to act on.
+    await refuseHeldByOthers(db, actor, caseIds);
     if (op === "assign_me") await assignCases(db, actor, { caseIds, assigneeId: actor.id });
     else if (op === "unassign") await assignCases(db, actor, { caseIds, assigneeId: null });
     else if (op.startsWith("priority:"))
