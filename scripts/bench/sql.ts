@@ -247,7 +247,7 @@ async function floodScenario(url: string, actor: string) {
     );
   await pool.query("begin");
   try {
-    const flood = await open(FLOOD);
+    await open(FLOOD);
     const explains: number[] = [];
     for (let i = 0; i < 5; i++) {
       captured.length = 0;
