@@ -27,6 +27,9 @@ test("a violent content's link opens behind a warning, and closing without a not
     .locator("details")
     .filter({ hasText: st.transitions.no_action });
   await close.locator("summary").click();
+  // The note starts as the admins' canned closing note; emptied, the close is refused.
+  await expect(close.locator("textarea")).toHaveValue(/\S/);
+  await close.locator("textarea").fill("");
   await close.getByRole("button").click();
   await expect(page.getByTestId("case-error")).toHaveText(st.case.refused.note_required);
 });
