@@ -30,8 +30,13 @@ for (const locale of ["ar", "fr"] as const) {
   });
 }
 
-test("the audit trail page has no serious accessibility violation", async ({ page }) => {
+test("the admins' pages (audit trail, desk settings) have no serious accessibility violation", async ({
+  page,
+}) => {
   await signIn(page, DEMO.admin, { next: "/ar/moderation/audit" });
   await expect(page.getByTestId("audit-table")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.goto("/ar/moderation/desk");
+  await expect(page.getByTestId("deadlines")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

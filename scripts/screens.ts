@@ -238,6 +238,7 @@ const SHOTS: Shot[] = [
   { name: "staff-profile", as: "moderator", go: open("/moderation/profile") },
   { name: "staff-admin-landing", as: "admin", go: open("/moderation") },
   { name: "staff-audit", as: "admin", go: open("/moderation/audit") },
+  { name: "staff-desk", as: "admin", go: open("/moderation/desk") },
 ];
 
 async function signIn(page: Page, locale: Locale, who: string) {

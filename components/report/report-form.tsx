@@ -136,12 +136,17 @@ export function ReportForm({
   const send = async (fd: FormData, upload?: (fd: FormData) => Promise<ReportFormState>) => {
     // Offline with the queue loaded, the report is not even tried: it waits on the phone.
     let r: ReportFormState = { ok: false, code: "service_unavailable" };
+    // A request that never reached the server (fetch's TypeError) is offline too: the phone
+    // may still believe it is online (a dead Wi-Fi, or the flag not yet updated).
+    let unreached = !navigator.onLine;
     if (navigator.onLine || !offline.current)
       try {
         r = await (upload ?? ((f: FormData) => action(null, f)))(fd);
-      } catch {}
+      } catch (error) {
+        unreached ||= error instanceof TypeError || !navigator.onLine;
+      }
     // Storage refused: said like any failed send, the draft still kept.
-    if (!r?.ok && !navigator.onLine && offline.current)
+    if (!r?.ok && unreached && offline.current)
       return offline.current.queue(fd, locale).then(
         () => setQueued(true),
         () => setJsState(r),
