@@ -87,7 +87,7 @@ export async function CaseNotices({
                     <select
                       name="language"
                       defaultValue={noticeLocaleFor(platform)}
-                      className={field}
+                      className={`${field} sm:max-w-xs`}
                     >
                       {LOCALES.map((l) => (
                         <option key={l} value={l}>

@@ -53,7 +53,10 @@ export async function CaseTimeline({
               {t(`events.${e.type as "created"}`)}
               {e.toStatus && e.type === "transition" ? (
                 <>
-                  : {e.fromStatus ? `${t(`statuses.${e.fromStatus as "new"}`)} → ` : ""}
+                  :{" "}
+                  {e.fromStatus
+                    ? `${t(`statuses.${e.fromStatus as "new"}`)} ${t("events.arrow")} `
+                    : ""}
                   {t(`statuses.${e.toStatus as "new"}`)}
                 </>
               ) : null}
@@ -67,7 +70,7 @@ export async function CaseTimeline({
               ) : null}
               {e.type === "escalated" && e.data?.to ? (
                 <>
-                  : {t(`priorities.${e.data.from as "normal"}`)} →{" "}
+                  : {t(`priorities.${e.data.from as "normal"}`)} {t("events.arrow")}{" "}
                   {t(`priorities.${e.data.to as "high"}`)}
                 </>
               ) : null}

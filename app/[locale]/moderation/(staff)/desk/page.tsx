@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Flash } from "@/components/staff/flash";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listDeadlines } from "@/lib/cases/deadlines";
@@ -35,6 +35,7 @@ export default async function DeskPage({
   const t = await getTranslations({ locale, namespace: "desk" });
   const ts = await getTranslations({ locale, namespace: "staff" });
   const tr = await getTranslations({ locale, namespace: "staff.case" });
+  const format = await getFormatter({ locale });
   const outcome = (v: string | undefined) =>
     v === "saved" ? (
       <Flash tone="done" testId="desk-done">
@@ -93,6 +94,12 @@ export default async function DeskPage({
                 <button type="submit" className="rounded border border-slate-400 px-3 py-1.5">
                   {t("save")}
                 </button>
+                <p className="w-full text-xs text-slate-600">
+                  {t("deadlines.inHours", {
+                    first: format.number(d.firstActionMinutes / 60, { maximumFractionDigits: 1 }),
+                    decision: format.number(d.decisionMinutes / 60, { maximumFractionDigits: 1 }),
+                  })}
+                </p>
               </form>
             </li>
           ))}
