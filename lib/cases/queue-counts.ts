@@ -47,3 +47,15 @@ export async function countOverdue(
   );
   return Number((result.rows[0] as { n: number }).n);
 }
+
+/** Takedown notices whose "still online?" look is due (cases' filters aside), up to `cap + 1`. */
+export async function countNoticeRechecks(
+  db: Executor,
+  cap = COUNT_CAP,
+  now = new Date(),
+): Promise<number> {
+  const result = await db.execute(
+    sql`select count(*)::int as n from (select 1 from takedown_notices where recheck_at <= ${now.toISOString()}::timestamptz limit ${cap + 1}) x`,
+  );
+  return Number((result.rows[0] as { n: number }).n);
+}

@@ -37,6 +37,8 @@ export const queueFilterSchema = z.object({
   q: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
   // The overdue view: open cases whose due time has passed.
   due: z.preprocess(blank, z.enum(["overdue"]).optional()).catch(undefined),
+  // Cases with a takedown notice whose "still online?" look is due, open or closed.
+  notice: z.preprocess(blank, z.enum(["recheck"]).optional()).catch(undefined),
   sort: z.preprocess(blank, z.enum(["priority", "newest", "most"]).optional()).catch(undefined),
   cursor: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
 });
@@ -72,8 +74,13 @@ export function filterConditions(
     if (!withStatus || !f.status || f.status === "all" || f.status === "open")
       where.push(OPEN_PREDICATE);
   }
+  if (f.notice === "recheck")
+    where.push(
+      sql`${cases.id} in (select case_id from takedown_notices where recheck_at <= ${now.toISOString()}::timestamptz)`,
+    );
   if (withStatus) {
-    const status = f.status ?? "open";
+    // Notices outlive their cases (a referred case is closed): that view looks at every status.
+    const status = f.status ?? (f.notice ? "all" : "open");
     if (status === "open") where.push(OPEN_PREDICATE);
     else if (status !== "all") where.push(eq(cases.status, status));
   }

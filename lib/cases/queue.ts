@@ -5,7 +5,7 @@ import { cases, staffUsers } from "@/lib/db/schema";
 import { filterConditions, OPEN_PREDICATE, searchPattern, type QueueFilter } from "./queue-filter";
 
 export { queueFilterSchema, type QueueFilter } from "./queue-filter";
-export { COUNT_CAP, countByStatus, countOverdue } from "./queue-counts";
+export { COUNT_CAP, countByStatus, countNoticeRechecks, countOverdue } from "./queue-counts";
 
 /** The case columns that lists and the case page both show. */
 export const caseSummaryColumns = {
@@ -76,7 +76,8 @@ function searchWindow(db: Executor, f: QueueFilter, keyset: SQL | undefined, pag
     !f.assignee &&
     !f.from &&
     !f.to &&
-    !f.due;
+    !f.due &&
+    !f.notice;
   if (!onlyText) return null;
   const w = db
     .select({

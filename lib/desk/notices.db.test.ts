@@ -5,6 +5,8 @@ import { auditEvents, caseEvents } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { getDeskDelays } from "@/lib/stats/desk";
 import { canonicalizeUrl } from "@/lib/text/canonical-url";
+import { countNoticeRechecks, listQueue, queueFilterSchema } from "@/lib/cases/queue";
+import { transitionCase } from "@/lib/cases/service";
 import { withTestDb } from "@/lib/testing/db";
 import { report, staff } from "@/lib/testing/fixtures";
 import { noticeJson, noticesOfCase, prepareNotice, recordNotice } from "./notices";
@@ -134,6 +136,31 @@ describe("takedown notices", () => {
       median: 30,
       p90: 30,
     });
+  });
+
+  it("lists the cases whose notice is due a look, closed ones too, until the content is removed", async () => {
+    const url = "https://www.instagram.com/p/RECHECK1/";
+    const caseId = await violentCase(url);
+    const n = await prepareNotice(conn.db, moderator, { caseId, url, language: "en", reasons });
+    const sent = new Date("2026-10-01T08:00:00Z");
+    await recordNotice(conn.db, moderator, { noticeId: n.id, event: "sent", sentTo: "form" }, sent);
+    await transitionCase(conn.db, moderator, { caseId, to: "no_action", note: "documented" });
+    const view = async (at: Date) =>
+      (
+        await listQueue(
+          conn.db,
+          queueFilterSchema.parse({ notice: "recheck" }),
+          moderator.id,
+          50,
+          at,
+        )
+      ).rows.map((r) => r.id);
+    const week = new Date(sent.getTime() + 8 * 86_400_000);
+    expect(await view(new Date(sent.getTime() + 86_400_000))).not.toContain(caseId);
+    expect(await view(week)).toContain(caseId);
+    expect(await countNoticeRechecks(conn.db, 1000, week)).toBeGreaterThan(0);
+    await recordNotice(conn.db, moderator, { noticeId: n.id, event: "removed" }, week);
+    expect(await view(week)).not.toContain(caseId);
   });
 
   it("an admin's template replaces the default; an empty one restores it; others may not", async () => {

@@ -72,6 +72,10 @@ export const takedownNotices = pgTable(
     check("takedown_notices_status_check", oneOf(t.status, NOTICE_STATUSES)),
     check("takedown_notices_locale_check", oneOf(t.locale, LOCALES)),
     uniqueIndex("takedown_notices_case_url_key").on(t.caseId, t.canonicalUrl),
+    // The queue's "notices to re-check" view and its count.
+    index("takedown_notices_recheck_idx")
+      .on(t.recheckAt)
+      .where(sql`recheck_at is not null`),
     // Time to removal per platform and year.
     index("takedown_notices_resolved_idx")
       .on(t.resolvedAt)

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DueBadge, PriorityBadge, StatusBadge } from "@/components/staff/badges";
 import { QueueFilters } from "@/components/staff/queue-filters";
+import { ViewChip } from "@/components/staff/view-chip";
 import { LocaleLink as Link } from "@/components/ui/locale-link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { holdsOf } from "@/lib/cases/commands/hold";
@@ -10,6 +11,7 @@ import { minutesLeft } from "@/lib/cases/deadlines";
 import {
   COUNT_CAP,
   countByStatus,
+  countNoticeRechecks,
   countOverdue,
   listQueue,
   queueFilterSchema,
@@ -46,10 +48,11 @@ export default async function QueuePage({
   const actor = await requireStaffPage(locale, [...CASE_ROLES], `/${locale}/moderation?${query}`);
   const filter = queueFilterSchema.parse(Object.fromEntries(query));
   const db = await getReadDb();
-  const [{ rows, nextCursor }, counts, overdue] = await Promise.all([
+  const [{ rows, nextCursor }, counts, overdue, rechecks] = await Promise.all([
     listQueue(db, filter, actor.id),
     countByStatus(db, filter, actor.id),
     countOverdue(db, filter, actor.id),
+    countNoticeRechecks(db),
   ]);
   const now = new Date();
   // Who is handling which of the rows shown (fifty lookups by key, apart from the queue's query).
@@ -70,6 +73,8 @@ export default async function QueuePage({
     return `/moderation?${q}`;
   };
   const back = `/${locale}/moderation?${withoutCursor}`;
+  const capped = (n: number) =>
+    n > COUNT_CAP ? t("queue.countOver", { count: String(COUNT_CAP) }) : n;
 
   return (
     <div className="min-w-0 space-y-5">
@@ -78,22 +83,26 @@ export default async function QueuePage({
       <nav aria-label={t("queue.countsLabel")}>
         <ul className="flex flex-wrap gap-2 text-sm" data-testid="status-counts">
           {overdue || filter.due ? (
-            <li>
-              <Link
-                locale={locale}
-                href={filter.due ? link({ due: "" }) : link({ due: "overdue" })}
-                aria-current={filter.due ? "page" : undefined}
-                data-testid="overdue-view"
-                className={`inline-flex items-center gap-1 rounded-full border px-3 py-1 ${filter.due ? "border-danger bg-danger text-white" : "border-danger bg-danger-50 text-danger hover:bg-white"}`}
-              >
-                {t("queue.overdue")}{" "}
-                <strong data-testid="count-overdue">
-                  {overdue > COUNT_CAP
-                    ? t("queue.countOver", { count: String(COUNT_CAP) })
-                    : overdue}
-                </strong>
-              </Link>
-            </li>
+            <ViewChip
+              locale={locale}
+              href={link({ due: filter.due ? "" : "overdue" })}
+              active={Boolean(filter.due)}
+              tone="danger"
+              testId="overdue"
+              label={t("queue.overdue")}
+              count={capped(overdue)}
+            />
+          ) : null}
+          {rechecks || filter.notice ? (
+            <ViewChip
+              locale={locale}
+              href={link({ notice: filter.notice ? "" : "recheck" })}
+              active={Boolean(filter.notice)}
+              tone="amber"
+              testId="recheck"
+              label={t("queue.noticeRecheck")}
+              count={capped(rechecks)}
+            />
           ) : null}
           {CASE_STATUSES.filter((s) => counts[s]).map((s) => (
             <li key={s}>
@@ -102,12 +111,7 @@ export default async function QueuePage({
                 href={link({ status: s })}
                 className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
               >
-                {t(`statuses.${s}`)}{" "}
-                <strong data-testid={`count-${s}`}>
-                  {counts[s] > COUNT_CAP
-                    ? t("queue.countOver", { count: String(COUNT_CAP) })
-                    : counts[s]}
-                </strong>
+                {t(`statuses.${s}`)} <strong data-testid={`count-${s}`}>{capped(counts[s])}</strong>
               </Link>
             </li>
           ))}

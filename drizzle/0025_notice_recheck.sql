@@ -1,0 +1,1 @@
+CREATE INDEX "takedown_notices_recheck_idx" ON "takedown_notices" USING btree ("recheck_at") WHERE recheck_at is not null;
