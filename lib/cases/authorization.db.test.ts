@@ -103,7 +103,12 @@ const ACTIONS: Record<string, (actor: Actor | null) => Promise<unknown>> = {
       language: "en",
       reasons: REASONS,
     });
-    return recordNotice(conn.db, a, { noticeId: n.id, event: "sent", sentTo: "platform form" });
+    return recordNotice(conn.db, a, {
+      caseId,
+      noticeId: n.id,
+      event: "sent",
+      sentTo: "platform form",
+    });
   },
   revealContact: async (a) =>
     revealContact(conn.db, a, {

@@ -81,32 +81,48 @@ describe("takedown notices", () => {
     const caseId = await violentCase(url);
     const n = await prepareNotice(conn.db, moderator, { caseId, url, language: "en", reasons });
     await expect(
-      recordNotice(conn.db, moderator, { noticeId: n.id, event: "acknowledged" }),
+      recordNotice(conn.db, moderator, { caseId, noticeId: n.id, event: "acknowledged" }),
     ).rejects.toMatchObject({ detail: { reason: "notice_state" } });
+    // Through another case (one the member holds, say), the notice is not found.
+    const other = await violentCase("https://www.facebook.com/groups/g/posts/2000000000002");
     await expect(
-      recordNotice(conn.db, moderator, { noticeId: n.id, event: "sent" }),
+      recordNotice(conn.db, moderator, {
+        caseId: other,
+        noticeId: n.id,
+        event: "sent",
+        sentTo: "form",
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      recordNotice(conn.db, moderator, { caseId, noticeId: n.id, event: "sent" }),
     ).rejects.toMatchObject({ detail: { reason: "notice_sent_to" } });
     const t0 = new Date("2026-11-02T09:00:00Z");
     const sent = await recordNotice(
       conn.db,
       moderator,
-      { noticeId: n.id, event: "sent", sentTo: "Meta DSA notice form", reference: "FB-123" },
+      {
+        caseId,
+        noticeId: n.id,
+        event: "sent",
+        sentTo: "Meta DSA notice form",
+        reference: "FB-123",
+      },
       t0,
     );
     expect(sent).toMatchObject({ status: "sent", sentTo: "Meta DSA notice form", sentAt: t0 });
     expect(sent.recheckAt).toEqual(new Date("2026-11-09T09:00:00Z"));
-    await recordNotice(conn.db, moderator, { noticeId: n.id, event: "still_online" }, t0);
-    await recordNotice(conn.db, moderator, { noticeId: n.id, event: "acknowledged" }, t0);
+    await recordNotice(conn.db, moderator, { caseId, noticeId: n.id, event: "still_online" }, t0);
+    await recordNotice(conn.db, moderator, { caseId, noticeId: n.id, event: "acknowledged" }, t0);
     const removedAt = new Date("2026-11-03T15:00:00Z");
     const removed = await recordNotice(
       conn.db,
       moderator,
-      { noticeId: n.id, event: "removed" },
+      { caseId, noticeId: n.id, event: "removed" },
       removedAt,
     );
     expect(removed).toMatchObject({ status: "removed", resolvedAt: removedAt, recheckAt: null });
     await expect(
-      recordNotice(conn.db, moderator, { noticeId: n.id, event: "refused" }),
+      recordNotice(conn.db, moderator, { caseId, noticeId: n.id, event: "refused" }),
     ).rejects.toMatchObject({ detail: { reason: "notice_state" } });
 
     const events = await conn.db
@@ -143,7 +159,12 @@ describe("takedown notices", () => {
     const caseId = await violentCase(url);
     const n = await prepareNotice(conn.db, moderator, { caseId, url, language: "en", reasons });
     const sent = new Date("2026-10-01T08:00:00Z");
-    await recordNotice(conn.db, moderator, { noticeId: n.id, event: "sent", sentTo: "form" }, sent);
+    await recordNotice(
+      conn.db,
+      moderator,
+      { caseId, noticeId: n.id, event: "sent", sentTo: "form" },
+      sent,
+    );
     await transitionCase(conn.db, moderator, { caseId, to: "no_action", note: "documented" });
     const view = async (at: Date) =>
       (
@@ -159,7 +180,7 @@ describe("takedown notices", () => {
     expect(await view(new Date(sent.getTime() + 86_400_000))).not.toContain(caseId);
     expect(await view(week)).toContain(caseId);
     expect(await countNoticeRechecks(conn.db, 1000, week)).toBeGreaterThan(0);
-    await recordNotice(conn.db, moderator, { noticeId: n.id, event: "removed" }, week);
+    await recordNotice(conn.db, moderator, { caseId, noticeId: n.id, event: "removed" }, week);
     expect(await view(week)).not.toContain(caseId);
   });
 

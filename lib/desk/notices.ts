@@ -33,6 +33,8 @@ export const prepareNoticeSchema = z.object({
 });
 
 export const recordNoticeSchema = z.object({
+  // The case the member acts on (and holds): a notice of another case is not found.
+  caseId: z.uuid(),
   noticeId: z.uuid(),
   event: z.enum(NOTICE_EVENTS),
   sentTo: z.string().trim().max(300).optional(),
@@ -146,7 +148,7 @@ export async function recordNotice(
       .from(takedownNotices)
       .where(eq(takedownNotices.id, r.noticeId))
       .for("update");
-    if (!n) throw new ExpectedError("not_found");
+    if (!n || n.caseId !== r.caseId) throw new ExpectedError("not_found");
     const to = nextStatus(n.status as NoticeStatus, r.event);
     if (!to) throw new ExpectedError("transition_refused", { reason: "notice_state" });
     if (r.event === "sent" && !r.sentTo)

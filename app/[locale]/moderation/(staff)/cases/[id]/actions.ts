@@ -147,9 +147,6 @@ export const prepareNoticeAction = caseAction(prepareNoticeSchema, async ({ db, 
   await prepareNotice(db, actor, input);
 });
 
-export const recordNoticeAction = caseAction(
-  recordNoticeSchema.extend({ caseId }),
-  async ({ db, actor, input }) => {
-    await recordNotice(db, actor, input);
-  },
-);
+export const recordNoticeAction = caseAction(recordNoticeSchema, async ({ db, actor, input }) => {
+  await recordNotice(db, actor, input);
+});
