@@ -6,13 +6,12 @@ import { staffUsers } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, dirOf } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
-import { defaultTransport, type MailTransport } from "@/lib/mail/transport";
+import { escapeHtml } from "@/lib/mail/compose";
+import { defaultTransport, mailOrigin, type MailTransport } from "@/lib/mail/transport";
 import { escalateOverdue, type Escalated } from "./deadlines";
 
 const EVERY_MS = 60_000;
 const BATCH = 200;
-
-const origin = () => (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 
 /** The publishers' digest of one sweep: which cases were escalated, each with its link. */
 export function composeEscalationMail(cases: Escalated[], locale = DEFAULT_LOCALE) {
@@ -24,16 +23,15 @@ export function composeEscalationMail(cases: Escalated[], locale = DEFAULT_LOCAL
         kind: t(`staff.kinds.${c.kind as "rumor"}`),
         from: t(`staff.priorities.${c.fromPriority as "normal"}`),
         to: t(`staff.priorities.${c.toPriority as "normal"}`),
-      })}\n${origin()}/${locale}/moderation/cases/${c.id}`,
+      })}\n${mailOrigin()}/${locale}/moderation/cases/${c.id}`,
   );
   const paragraphs = [t("staff.deadlines.mail.intro"), ...lines];
-  const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   const dir = dirOf(locale);
   return {
     subject: t("staff.deadlines.mail.subject", { count: cases.length }),
     text: paragraphs.join("\n\n"),
     html: `<!doctype html><html lang="${locale}" dir="${dir}"><body dir="${dir}">${paragraphs
-      .map((p) => `<p>${escape(p).replace(/\n/g, "<br>")}</p>`)
+      .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
       .join("")}</body></html>`,
   };
 }

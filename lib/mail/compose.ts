@@ -28,7 +28,7 @@ export interface ComposedMail {
   headers: Record<string, string>;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A message to a reporter, in their language: a plain-text part and an HTML part (right to
@@ -59,17 +59,17 @@ export function composeMail(c: MailContent): ComposedMail {
   const dir = dirOf(c.locale);
   const align = dir === "rtl" ? "right" : "left";
   const para = (p: { text: string; link?: string }) =>
-    `<p style="margin:0 0 16px">${escape(p.text)}${
-      p.link ? `<br><a href="${escape(p.link)}" dir="ltr">${escape(p.link)}</a>` : ""
+    `<p style="margin:0 0 16px">${escapeHtml(p.text)}${
+      p.link ? `<br><a href="${escapeHtml(p.link)}" dir="ltr">${escapeHtml(p.link)}</a>` : ""
     }</p>`;
   const html = `<!doctype html>
 <html lang="${c.locale}" dir="${dir}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(subject)}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body dir="${dir}" style="margin:0;padding:24px;direction:${dir};text-align:${align};font-family:Tahoma,Arial,sans-serif;font-size:16px;line-height:1.6;color:#111">
 <div dir="${dir}" style="max-width:560px">
 ${paragraphs.map(para).join("\n")}
 <hr style="border:0;border-top:1px solid #ccc;margin:24px 0">
-<p style="margin:0;font-size:13px;color:#555">${escape(footer.text)} <a href="${escape(footer.link)}">${escape(footer.label)}</a></p>
+<p style="margin:0;font-size:13px;color:#555">${escapeHtml(footer.text)} <a href="${escapeHtml(footer.link)}">${escapeHtml(footer.label)}</a></p>
 </div>
 </body>
 </html>`;

@@ -8,7 +8,7 @@ import { decrypt } from "@/lib/security/crypto";
 import { getSecrets } from "@/lib/security/secrets";
 import { statementForCase, inLocale } from "@/lib/statements/public";
 import { composeMail, type MailContent } from "./compose";
-import type { MailTransport } from "./transport";
+import { mailOrigin, type MailTransport } from "./transport";
 import { oneClickUrl, unsubscribeUrl } from "./unsubscribe";
 
 /**
@@ -48,12 +48,10 @@ async function claim(db: Executor, now: Date): Promise<Claimed | null> {
   return (rows[0] as unknown as Claimed | undefined) ?? null;
 }
 
-const origin = () => (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
-
 async function contentOf(db: Executor, m: Claimed, locale: Locale, key: Buffer) {
   const links = {
-    unsubscribeUrl: unsubscribeUrl(origin(), locale, m.report_id),
-    oneClickUrl: oneClickUrl(origin(), m.report_id),
+    unsubscribeUrl: unsubscribeUrl(mailOrigin(), locale, m.report_id),
+    oneClickUrl: oneClickUrl(mailOrigin(), m.report_id),
   };
   if (m.kind === "confirmation") {
     const { receipt } = JSON.parse(decrypt(m.payload_enc!, key)) as { receipt: string };
@@ -65,7 +63,7 @@ async function contentOf(db: Executor, m: Claimed, locale: Locale, key: Buffer) 
     kind: "outcome",
     locale,
     outcome: m.status as FinalStatus,
-    statementUrl: statement ? `${origin()}/${lang}/statements/${statement.slug}` : undefined,
+    statementUrl: statement ? `${mailOrigin()}/${lang}/statements/${statement.slug}` : undefined,
     ...links,
   } as MailContent;
 }

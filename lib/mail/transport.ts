@@ -41,5 +41,9 @@ export function fileTransport(dir: string): MailTransport {
 
 export const OUTBOX_DIR = () => path.join(env.dataDir, "outbox");
 
+/** The app's own address in a message's links: PUBLIC_URL, else this server on its port. */
+export const mailOrigin = () =>
+  (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+
 export const defaultTransport = (): MailTransport =>
   env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(OUTBOX_DIR());
